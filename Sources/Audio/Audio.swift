@@ -1,0 +1,1 @@
+// Audio module. See README "Architecture".

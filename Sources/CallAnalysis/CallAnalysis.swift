@@ -1,0 +1,1 @@
+// CallAnalysis module. See README "Architecture".

@@ -1,0 +1,1 @@
+// NetDecode module. See README "Architecture".

@@ -1,0 +1,1 @@
+// NetReassembly module. See README "Architecture".

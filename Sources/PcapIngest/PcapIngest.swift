@@ -1,0 +1,1 @@
+// PcapIngest module. See README "Architecture".

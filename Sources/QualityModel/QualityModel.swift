@@ -1,0 +1,1 @@
+// QualityModel module. See README "Architecture".

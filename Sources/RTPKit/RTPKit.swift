@@ -1,0 +1,1 @@
+// RTPKit module. See README "Architecture".

@@ -1,0 +1,1 @@
+// SIPKit module. See README "Architecture".

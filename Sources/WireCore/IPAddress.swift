@@ -1,0 +1,155 @@
+/// An IPv4 or IPv6 address stored inline (no allocation), usable as a dictionary key.
+public struct IPAddress: Hashable, Sendable, Comparable, CustomStringConvertible {
+    /// IPv4 addresses occupy the low 32 bits.
+    public let bits: UInt128
+    public let isIPv6: Bool
+
+    @inlinable public init(ipv4 value: UInt32) { self.bits = UInt128(value); self.isIPv6 = false }
+    @inlinable public init(ipv6 value: UInt128) { self.bits = value; self.isIPv6 = true }
+
+    /// The IPv4 value, or nil for IPv6.
+    @inlinable public var ipv4: UInt32? { isIPv6 ? nil : UInt32(truncatingIfNeeded: bits) }
+
+    public static func < (lhs: IPAddress, rhs: IPAddress) -> Bool {
+        if lhs.isIPv6 != rhs.isIPv6 { return !lhs.isIPv6 }
+        return lhs.bits < rhs.bits
+    }
+
+    /// Parses dotted-quad IPv4 or RFC 4291/5952 IPv6 text (with `::`, and an embedded IPv4 tail).
+    public init?(_ text: some StringProtocol) {
+        if text.contains(":") {
+            guard let v = IPAddress.parseIPv6(Substring(text)) else { return nil }
+            self.init(ipv6: v)
+        } else {
+            guard let v = IPAddress.parseIPv4(Substring(text)) else { return nil }
+            self.init(ipv4: v)
+        }
+    }
+
+    static func parseIPv4(_ text: Substring) -> UInt32? {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 4 else { return nil }
+        var value: UInt32 = 0
+        for part in parts {
+            guard !part.isEmpty, part.count <= 3, let octet = UInt32(part), octet <= 255 else { return nil }
+            value = value << 8 | octet
+        }
+        return value
+    }
+
+    static func parseIPv6(_ text: Substring) -> UInt128? {
+        var text = text
+        if let percent = text.firstIndex(of: "%") { text = text[..<percent] }  // zone id
+        let halves = text.components(separatedByDoubleColon: ())
+        guard halves.count <= 2 else { return nil }
+        func groups(_ s: Substring) -> [UInt16]? {
+            if s.isEmpty { return [] }
+            var out: [UInt16] = []
+            let pieces = s.split(separator: ":", omittingEmptySubsequences: false)
+            for (i, piece) in pieces.enumerated() {
+                if i == pieces.count - 1, piece.contains(".") {
+                    guard let v4 = parseIPv4(piece) else { return nil }
+                    out.append(UInt16(v4 >> 16)); out.append(UInt16(v4 & 0xFFFF))
+                } else {
+                    guard !piece.isEmpty, piece.count <= 4, let g = UInt16(piece, radix: 16) else { return nil }
+                    out.append(g)
+                }
+            }
+            return out
+        }
+        guard let head = groups(halves[0]) else { return nil }
+        var all: [UInt16]
+        if halves.count == 2 {
+            guard let tail = groups(halves[1]), head.count + tail.count <= 7 else { return nil }
+            all = head + Array(repeating: 0, count: 8 - head.count - tail.count) + tail
+        } else {
+            guard head.count == 8 else { return nil }
+            all = head
+        }
+        var value: UInt128 = 0
+        for g in all { value = value << 16 | UInt128(g) }
+        return value
+    }
+
+    /// Dotted quad for IPv4; RFC 5952 canonical text for IPv6.
+    public var description: String {
+        if let v4 = ipv4 {
+            return "\(v4 >> 24).\(v4 >> 16 & 0xFF).\(v4 >> 8 & 0xFF).\(v4 & 0xFF)"
+        }
+        var groups: [UInt16] = []
+        for i in stride(from: 7, through: 0, by: -1) { groups.append(UInt16(truncatingIfNeeded: bits >> (UInt128(i) * 16))) }
+        // Longest run (length >= 2) of zero groups, first one on ties.
+        var bestStart = -1, bestLength = 0, runStart = -1
+        for i in 0...8 {
+            if i < 8 && groups[i] == 0 {
+                if runStart < 0 { runStart = i }
+            } else if runStart >= 0 {
+                let length = i - runStart
+                if length > bestLength && length >= 2 { bestStart = runStart; bestLength = length }
+                runStart = -1
+            }
+        }
+        func hex(_ range: Range<Int>) -> String { groups[range].map { String($0, radix: 16) }.joined(separator: ":") }
+        if bestStart < 0 { return hex(0..<8) }
+        return hex(0..<bestStart) + "::" + hex((bestStart + bestLength)..<8)
+    }
+}
+
+extension Substring {
+    /// Splits on the first `::` only (IPv6 zero compression).
+    fileprivate func components(separatedByDoubleColon _: Void) -> [Substring] {
+        var i = startIndex
+        while i < endIndex {
+            let next = index(after: i)
+            if self[i] == ":" && next < endIndex && self[next] == ":" {
+                let rest = self[index(after: next)...]
+                if rest.contains("::") { return [self, "", ""] }  // more than one "::": invalid
+                return [self[startIndex..<i], rest]
+            }
+            i = next
+        }
+        return [self]
+    }
+}
+
+/// An IP address and a transport port.
+public struct Endpoint: Hashable, Sendable, Comparable, CustomStringConvertible {
+    public var address: IPAddress
+    public var port: UInt16
+
+    @inlinable public init(_ address: IPAddress, _ port: UInt16) { self.address = address; self.port = port }
+
+    public static func < (lhs: Endpoint, rhs: Endpoint) -> Bool {
+        lhs.address != rhs.address ? lhs.address < rhs.address : lhs.port < rhs.port
+    }
+
+    /// `1.2.3.4:5060` or `[2001:db8::1]:5060`.
+    public var description: String {
+        address.isIPv6 ? "[\(address)]:\(port)" : "\(address):\(port)"
+    }
+}
+
+/// Transport protocol numbers used in flow keys (IANA protocol numbers).
+public enum TransportProtocol: UInt8, Sendable, Hashable {
+    case tcp = 6
+    case udp = 17
+}
+
+/// A directed transport flow: source → destination over a protocol.
+public struct FlowKey: Hashable, Sendable, CustomStringConvertible {
+    public var source: Endpoint
+    public var destination: Endpoint
+    public var transport: TransportProtocol
+
+    @inlinable public init(source: Endpoint, destination: Endpoint, transport: TransportProtocol) {
+        self.source = source; self.destination = destination; self.transport = transport
+    }
+
+    /// The same flow seen from the other side.
+    @inlinable public var reversed: FlowKey { FlowKey(source: destination, destination: source, transport: transport) }
+
+    /// A direction-independent key (the smaller endpoint first), for connection tables.
+    @inlinable public var canonical: FlowKey { source <= destination ? self : reversed }
+
+    public var description: String { "\(source) → \(destination) \(transport == .tcp ? "TCP" : "UDP")" }
+}

@@ -1,0 +1,3 @@
+import CallScopeCLI
+
+await CallScopeCommand.main()
