@@ -39,6 +39,8 @@ let package = Package(
         .target(name: "QualityModel", swiftSettings: strict),
         // G.711, Opus (libopus), WAV.
         .target(name: "Audio", dependencies: ["COpus"], swiftSettings: strict),
+        // Synthetic captures: N concurrent SIP calls with RTP/RTCP and impairments (load generator, fixtures).
+        .target(name: "CaptureSynth", dependencies: ["WireCore"], swiftSettings: strict),
         // The one analysis pipeline wiring everything.
         .target(name: "CallAnalysis",
                 dependencies: ["WireCore", "PcapIngest", "NetDecode", "NetReassembly",
@@ -48,7 +50,7 @@ let package = Package(
         .target(name: "Reporting", dependencies: ["CallAnalysis"], swiftSettings: strict),
         // Subcommands (a library so tests can parse and run them in-process).
         .target(name: "CallScopeCLI",
-                dependencies: ["CallAnalysis", "Reporting", "PcapIngest", "QualityModel", "Audio",
+                dependencies: ["CallAnalysis", "Reporting", "PcapIngest", "QualityModel", "Audio", "CaptureSynth",
                                .product(name: "ArgumentParser", package: "swift-argument-parser")],
                 swiftSettings: strict),
         .executableTarget(name: "callscope", dependencies: ["CallScopeCLI"], swiftSettings: strict),
@@ -63,6 +65,7 @@ let package = Package(
         .testTarget(name: "RTPKitTests", dependencies: ["RTPKit", "TestSupport"]),
         .testTarget(name: "QualityModelTests", dependencies: ["QualityModel"]),
         .testTarget(name: "AudioTests", dependencies: ["Audio", "COpus"]),
+        .testTarget(name: "CaptureSynthTests", dependencies: ["CaptureSynth", "PcapIngest", "NetDecode"]),
         .testTarget(name: "CallAnalysisTests", dependencies: ["CallAnalysis", "TestSupport"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "CallAnalysis", "TestSupport"]),
         .testTarget(name: "CallScopeCLITests", dependencies: ["CallScopeCLI", "TestSupport"]),

@@ -1,3 +1,3 @@
 import CallScopeCLI
 
-await CallScopeCommand.main()
+CallScopeCommand.main()

@@ -1,0 +1,4 @@
+/// Settings of one analysis run (all with documented defaults).
+public struct AnalyzerConfiguration: Sendable, Hashable {
+    public init() {}
+}

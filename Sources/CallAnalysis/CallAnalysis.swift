@@ -1,1 +1,0 @@
-// CallAnalysis module. See README "Architecture".

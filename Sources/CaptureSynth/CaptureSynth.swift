@@ -1,0 +1,1 @@
+// CaptureSynth: synthetic SIP+RTP capture generator (load generator and fixture source).

@@ -1,1 +1,0 @@
-// NetDecode module. See README "Architecture".

@@ -1,0 +1,77 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import WireCore
+
+/// One open capture file: classic pcap through libpcap, pcapng through the Swift reader
+/// (which, unlike libpcap, accepts interfaces with different link types in one file).
+public final class CaptureFile {
+    private enum Reader {
+        case libpcap(LibpcapFileReader)
+        case pcapng(PcapngFileReader)
+    }
+
+    private let reader: Reader
+    public let path: String
+    public let format: CaptureFormat
+
+    /// Opens `path`, choosing the reader from the file's magic number.
+    public init(path: String, fileIndex: Int = 0) throws(CaptureError) {
+        self.path = path
+        switch try CaptureFile.sniffFormat(path: path) {
+        case .pcapng:
+            format = .pcapng
+            reader = .pcapng(try PcapngFileReader(path: path, fileIndex: fileIndex))
+        case .pcap:
+            format = .pcap
+            reader = .libpcap(try LibpcapFileReader(path: path, fileIndex: fileIndex))
+        }
+    }
+
+    /// Link types declared by the file so far (pcapng may add interfaces later).
+    public var linkTypes: [LinkType] {
+        switch reader {
+        case .libpcap(let r): return [r.linkType]
+        case .pcapng(let r): return r.linkTypes
+        }
+    }
+
+    /// How reading ended; nil while packets remain.
+    public var end: CaptureEnd? {
+        switch reader {
+        case .libpcap(let r): return r.end
+        case .pcapng(let r): return r.end
+        }
+    }
+
+    /// The next packet; its bytes are valid until the next call on this file.
+    @inline(__always)
+    public func next() -> (CaptureRecord, UnsafeRawBufferPointer)? {
+        switch reader {
+        case .libpcap(let r): return r.next()
+        case .pcapng(let r): return r.next()
+        }
+    }
+
+    /// Decides pcap vs pcapng from the first four bytes; reports missing/empty files precisely.
+    static func sniffFormat(path: String) throws(CaptureError) -> CaptureFormat {
+        guard let file = fopen(path, "rb") else {
+            let code = errno
+            if code == ENOENT { throw CaptureError(.missingFile, path: path, detail: "no such file") }
+            if code == EISDIR { throw CaptureError(.unreadable, path: path, detail: "is a directory") }
+            throw CaptureError(.unreadable, path: path, detail: String(cString: strerror(code)))
+        }
+        defer { fclose(file) }
+        var magic = [UInt8](repeating: 0, count: 4)
+        let got = fread(&magic, 1, 4, file)
+        if got == 0 {
+            // fopen succeeds on directories on Linux; fread then fails with EISDIR.
+            if ferror(file) != 0 { throw CaptureError(.unreadable, path: path, detail: "cannot read (is it a directory?)") }
+            throw CaptureError(.emptyFile, path: path, detail: "empty file, not a capture")
+        }
+        if got == 4 && magic == [0x0A, 0x0D, 0x0D, 0x0A] { return .pcapng }
+        return .pcap
+    }
+}

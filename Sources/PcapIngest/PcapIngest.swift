@@ -1,1 +1,0 @@
-// PcapIngest module. See README "Architecture".
