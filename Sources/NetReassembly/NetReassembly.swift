@@ -1,1 +1,1 @@
-// NetReassembly module. See README "Architecture".
+// NetReassembly: capped IP defragmentation and TCP stream reassembly.
