@@ -67,7 +67,7 @@ let package = Package(
         .testTarget(name: "AudioTests", dependencies: ["Audio", "COpus"]),
         .testTarget(name: "CaptureSynthTests", dependencies: ["CaptureSynth", "PcapIngest", "NetDecode"]),
         .testTarget(name: "CallAnalysisTests", dependencies: ["CallAnalysis", "TestSupport"]),
-        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "CallAnalysis", "TestSupport"]),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "CallAnalysis", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "CallScopeCLITests", dependencies: ["CallScopeCLI", "TestSupport"]),
     ]
 )
