@@ -111,7 +111,8 @@ public struct IPDefragmenter {
 
     /// Hands a completed datagram's storage back for reuse (optional; saves an allocation per datagram).
     public mutating func recycle(_ datagram: consuming ReassembledDatagram) {
-        pool.recycle(datagram.payload)
+        var storage = datagram
+        pool.recycle(&storage.payload)
     }
 
     /// Drops every datagram whose first fragment is older than the timeout at capture time `now`.
@@ -202,12 +203,10 @@ public struct IPDefragmenter {
         return reject(reason)
     }
 
-    /// Moves a datagram's buffer back to the pool (swapped out, so the pool gets the only reference).
+    /// Moves a datagram's buffer back to the pool, leaving the entry with an empty one.
     private mutating func releaseStorage(at index: Dictionary<IPFragmentKey, PendingDatagram>.Index) {
-        var buffer: [UInt8] = []
-        swap(&buffer, &datagrams.values[index].buffer)
-        bytesInFlight -= buffer.count
-        pool.recycle(buffer)
+        bytesInFlight -= datagrams.values[index].buffer.count
+        pool.recycle(&datagrams.values[index].buffer)
     }
 
     private mutating func reject(_ reason: DefragRejection) -> DefragResult {

@@ -10,11 +10,13 @@ struct ByteBufferPool {
     /// An empty buffer, reused from the pool when one is available.
     mutating func take() -> [UInt8] { free.popLast() ?? [] }
 
-    /// Returns `buffer` to the pool (emptied, capacity kept), or frees it when the pool is full.
-    mutating func recycle(_ buffer: consuming [UInt8]) {
+    /// Moves `buffer` into the pool (emptied, capacity kept), leaving an empty array behind; frees it when the
+    /// pool is full. Taking it `inout` and swapping keeps the storage uniquely referenced, so emptying it never copies.
+    mutating func recycle(_ buffer: inout [UInt8]) {
+        var taken: [UInt8] = []
+        swap(&taken, &buffer)
         guard free.count < maxPooled else { return }
-        var buffer = buffer
-        buffer.removeAll(keepingCapacity: true)
-        free.append(buffer)
+        taken.removeAll(keepingCapacity: true)
+        free.append(taken)
     }
 }
