@@ -1,8 +1,8 @@
 import WireCore
 
 /// Identifies the datagram a fragment belongs to: RFC 791 §3.2 (source, destination, protocol, identification)
-/// for IPv4, RFC 8200 §4.5 (source, destination, identification) for IPv6. For IPv6 pass the protocol of the
-/// fragmentable part as given by the first fragment's header chain, or 44 for every fragment (it only has to be consistent).
+/// for IPv4, RFC 8200 §4.5 (source, destination, identification) for IPv6. For IPv6 pass the Fragment header's
+/// Next Header field as `protocolNumber` (every fragment carries the same value).
 public struct IPFragmentKey: Hashable, Sendable, CustomStringConvertible {
     public var source: IPAddress
     public var destination: IPAddress
@@ -38,7 +38,8 @@ public struct IPFragment {
 /// A datagram put back together from its fragments.
 public struct ReassembledDatagram: Sendable {
     public var key: IPFragmentKey
-    /// The reassembled IP payload (for an IPv4 UDP datagram: UDP header + data), offset 0 first.
+    /// The reassembled payload, offset 0 first: for IPv4 the datagram's payload (e.g. UDP header + data); for IPv6
+    /// the Fragmentable Part, which may still start with extension headers (decode it from `key.protocolNumber`).
     /// Return it with `IPDefragmenter.recycle(_:)` when done to reuse the storage.
     public var payload: [UInt8]
     /// Number of distinct fragments used (exact duplicates not counted).

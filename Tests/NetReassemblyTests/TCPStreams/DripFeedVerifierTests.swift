@@ -55,7 +55,7 @@ struct DripFeedVerifierTests {
         // Report the first differing offset instead of dumping kilobytes.
         let delivered = recorder.bytes(for: upstream)
         #expect(delivered.count == data.count)
-        #expect(delivered.indices.first { delivered[$0] != data[$0] } == nil)
+        #expect(delivered.indices.first { $0 >= data.count || delivered[$0] != data[$0] } == nil)
         #expect(recorder.events(for: upstream).last == .closed(.fin))
         #expect(reassembler.statistics.bytesDelivered == data.count)
         #expect(reassembler.bufferedBytes == 0 && reassembler.streamCount == 0)
