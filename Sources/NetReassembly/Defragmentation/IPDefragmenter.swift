@@ -53,14 +53,20 @@ public struct IPDefragmenter {
         if time >= nextExpiry { evictExpired(now: time) }
         let start = fragment.offset
         let length = fragment.payload.count
-        let end = start + length
         guard start >= 0, start % 8 == 0, !fragment.moreFragments || (length > 0 && length % 8 == 0) else {
             return reject(.invalidFragment)
         }
         let key = fragment.key
-        if end > limits.maxDatagramBytes {
+        let end = start.addingReportingOverflow(length)
+        guard !end.overflow, end.partialValue <= limits.maxDatagramBytes else {
             return discard(key, at: time, reason: .datagramTooLarge)
         }
+        return insert(fragment, key: key, range: start..<end.partialValue, at: time)
+    }
+
+    /// `add` after validation: consistency, overlap policy, caps, copy, completion.
+    private mutating func insert(_ fragment: IPFragment, key: IPFragmentKey, range: Range<Int>, at time: Timestamp) -> DefragResult {
+        let end = range.upperBound
         guard let index = entryIndex(for: key, at: time) else {
             statistics.droppedByCap += 1
             return reject(.datagramsInFlightLimit)
@@ -76,7 +82,6 @@ public struct IPDefragmenter {
             return discard(key, at: time, reason: .inconsistentLength)
         }
 
-        let range = start..<end
         var partsToCopy: [Range<Int>]? = nil  // nil = the whole fragment
         if datagrams.values[index].coverage.overlaps(range) {
             if datagrams.values[index].coverage.contains(range),
@@ -98,7 +103,9 @@ public struct IPDefragmenter {
         }
 
         if !fragment.moreFragments { datagrams.values[index].totalLength = end }
-        store(fragment.payload, at: start, parts: partsToCopy, growth: growth, in: index)
+        if partsToCopy?.isEmpty != true {  // a fully covered overlap (first wins) adds no bytes and is not counted
+            store(fragment.payload, at: range.lowerBound, parts: partsToCopy, growth: growth, in: index)
+        }
 
         guard let total = datagrams.values[index].totalLength,
               datagrams.values[index].coverage.isComplete(length: total) else { return .needMore }

@@ -103,6 +103,19 @@ struct IPDefragmenterOrderingTests {
         #expect(defrag.statistics.overlappingFragments == 1)
     }
 
+    @Test func firstWinsIgnoresAFullyCoveredFragment() throws {
+        var limits = IPDefragmenter.Limits()
+        limits.overlapPolicy = .firstWins
+        var defrag = IPDefragmenter(limits: limits)
+        _ = defrag.add(FragmentSpec(offset: 0, data: Array(repeating: 1, count: 16), moreFragments: true))
+        // Different bytes inside what is held: counted as an overlap, adds nothing.
+        #expect(defrag.add(FragmentSpec(offset: 8, data: Array(repeating: 2, count: 8), moreFragments: true)).isNeedMore)
+        let datagram = try #require(defrag.add(FragmentSpec(offset: 16, data: [3], moreFragments: false)).datagram)
+        #expect(datagram.payload == Array(repeating: 1, count: 16) + [3])
+        #expect(datagram.fragmentCount == 2)
+        #expect(defrag.statistics.overlappingFragments == 1)
+    }
+
     @Test func firstWinsFillsAHoleBetweenHeldPieces() throws {
         var limits = IPDefragmenter.Limits()
         limits.overlapPolicy = .firstWins
@@ -157,6 +170,11 @@ struct IPDefragmenterLimitTests {
         // 65528 + 7 = 65535 is allowed.
         #expect(defrag.add(FragmentSpec(offset: 65_528, data: Array(eight.prefix(7)), moreFragments: false),
                            key: IPFragmentKey(source: defragSource, destination: defragDestination, identification: 8, protocolNumber: 17)).isNeedMore)
+    }
+
+    @Test func absurdOffsetFromACallerDoesNotOverflow() {
+        var defrag = IPDefragmenter()
+        #expect(defrag.add(FragmentSpec(offset: Int.max - 7, data: eight, moreFragments: false)).rejection == .datagramTooLarge)
     }
 
     @Test func datagramsInFlightCap() {
