@@ -93,6 +93,25 @@ struct WiresharkCrossCheckTests {
         #expect(info.output.contains("Number of packets:   3"))
     }
 
+    @Test func tcpStreamAndIPv4OptionsAndSimplePacketBlocks() throws {
+        var writer = PcapngWriter()
+        writer.addInterface(linkType: LinkTypeNumber.raw, snaplen: 0)
+        let sip = SIPMessageBuilder.invite(callID: "tcp-call").bytes
+        for frame in PacketBuilder.tcpStream(src: v4a, dst: v4b, sport: 40000, dport: 5060, data: sip, maxSegmentSize: 300, link: .raw()) {
+            writer.appendSimplePacket(frame: frame)
+        }
+        var header = IPv4Header(source: v4a, destination: v4b)
+        header.options = [0x94, 0x04, 0, 0]  // Router Alert (RFC 2113): IHL becomes 6
+        writer.appendSimplePacket(frame: PacketBuilder.udpPacket(ip: .v4(header), sport: 1, dport: 2, payload: [0], link: .raw()))
+        let lines = try tsharkFields(writer.bytes, name: "spb.pcapng", ["ip.hdr_len", "tcp.len", "tcp.checksum.status", "sip.Call-ID", "udp.checksum.status"])
+        // INVITE text split in 300-byte segments; tshark reassembles the SIP message on the last one.
+        let segments = (sip.count + 299) / 300
+        #expect(lines.count == 1 + segments + 1)
+        #expect(lines.first == "20\t0\t1\t\t")
+        #expect(lines[segments].hasSuffix("\t1\ttcp-call\t"))
+        #expect(lines.last == "24\t\t\t\t1")
+    }
+
     @Test func snaplenCutAndTruncatedFileAreReportedByCapinfos() throws {
         var writer = PcapWriter(snaplen: 60, precision: .nanoseconds, byteOrder: .bigEndian)
         for i in 0..<3 {

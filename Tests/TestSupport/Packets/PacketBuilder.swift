@@ -54,3 +54,27 @@ public enum PacketBuilder {
         return packets.map { link.frame($0) }
     }
 }
+
+extension PacketBuilder {
+    /// A byte stream sent over TCP as frames: optionally the SYN first, then `data` cut into segments of at most
+    /// `maxSegmentSize` bytes, in order, the first data byte at `initialSequence + 1` (the SYN takes one number).
+    /// Reorder, drop or duplicate the returned frames to build reassembly scenarios.
+    public static func tcpStream(src: IPAddress, dst: IPAddress, sport: UInt16, dport: UInt16, data: [UInt8],
+                                 initialSequence: UInt32 = 1_000, maxSegmentSize: Int = 1_460, includeSYN: Bool = true,
+                                 link: LinkLayer = .ethernet()) -> [[UInt8]] {
+        var frames: [[UInt8]] = []
+        if includeSYN {
+            frames.append(tcpSegment(src: src, dst: dst, sport: sport, dport: dport, seq: initialSequence, flags: .syn,
+                                     options: TCPSegment.mssOption(UInt16(clamping: maxSegmentSize)), link: link))
+        }
+        var offset = 0
+        while offset < data.count {
+            let end = min(data.count, offset + max(1, maxSegmentSize))
+            frames.append(tcpSegment(src: src, dst: dst, sport: sport, dport: dport,
+                                     seq: initialSequence &+ 1 &+ UInt32(truncatingIfNeeded: offset),
+                                     payload: Array(data[offset..<end]), link: link))
+            offset = end
+        }
+        return frames
+    }
+}

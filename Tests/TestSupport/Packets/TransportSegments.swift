@@ -74,7 +74,7 @@ public struct TCPSegment: Sendable, Hashable {
         self.acknowledgment = acknowledgment; self.flags = flags; self.options = options; self.payload = payload
     }
 
-    /// The option bytes for MSS (kind 2) followed by NOP NOP SACK-permitted (kind 4).
+    /// The Maximum Segment Size option (kind 2, length 4, RFC 793 §3.1).
     public static func mssOption(_ mss: UInt16) -> [UInt8] { [2, 4, UInt8(mss >> 8), UInt8(truncatingIfNeeded: mss)] }
 
     public func bytes(source: IPAddress, destination: IPAddress) -> [UInt8] {

@@ -1,1 +1,0 @@
-// NetReassembly: capped IP defragmentation and TCP stream reassembly.
