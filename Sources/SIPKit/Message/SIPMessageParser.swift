@@ -74,12 +74,13 @@ extension SIPMessage {
         // Collected raw value of the header being read (folded lines appended).
         var pendingName: Substring?
         var pendingValue = ""
+        var pendingOffset = lineStart
         func flush() throws(ParseError) {
             guard let name = pendingName else { return }
             let field = SIPHeaderField(name: SIPHeaderName(name), value: pendingValue)
             if field.name == .contentLength {
                 guard let n = Int(field.value), n >= 0 else {
-                    throw ParseError(.badLength, layer: .sip, offset: lineStart, detail: "Content-Length '\(field.value)'")
+                    throw ParseError(.badLength, layer: .sip, offset: pendingOffset, detail: "Content-Length '\(field.value)'")
                 }
                 contentLength = n
             }
@@ -112,6 +113,7 @@ extension SIPMessage {
                     throw ParseError(.sipBadHeader, layer: .sip, offset: lineStart, detail: "empty or spaced header name")
                 }
                 pendingName = name[...]
+                pendingOffset = lineStart
                 pendingValue = trimmedText(bytes[(colon + 1)..<lineEnd])
             }
             if lf == end {  // data ended without the blank line
