@@ -29,7 +29,7 @@ enum SIPText {
 struct CallScenario {
     var tracker: CallTracker
     var packet = 0
-    let callID: String
+    var callID: String
     let callerTag = "a-tag"
     let base = Timestamp(seconds: 1_700_000_000, nanoseconds: 0)
     static let caller = Endpoint(IPAddress("10.0.0.1")!, 5060)
