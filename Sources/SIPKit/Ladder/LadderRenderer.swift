@@ -24,13 +24,13 @@ public struct LadderRenderer: Sendable {
         guard let start = call.messages.first?.time else { return "Call-ID: \(call.callID)\n(no messages)\n" }
         let timeWidth = 12
         var out = "Call-ID: \(call.callID)\n"
-        // Header: host names centred on their column position.
-        var header = String(repeating: " ", count: timeWidth)
+        // Header: host names centred on their column position (at least one space apart).
+        var header = ""
         for (i, host) in hosts.enumerated() {
             let name = host.description
             let column = timeWidth + i * columnWidth
-            let pad = max(0, column - header.count - name.count / 2)
-            header += String(repeating: " ", count: pad) + name
+            let start = max(header.isEmpty ? 0 : header.count + 1, column - name.count / 2)
+            header += String(repeating: " ", count: start - header.count) + name
         }
         out += header + "\n"
         for m in call.messages {
