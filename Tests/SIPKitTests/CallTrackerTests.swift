@@ -261,3 +261,70 @@ import WireCore
         #expect(call.transport == .tcp && call.answerMs == 900 && call.messages.map(\.packetNumber) == [1, 2, 3])
     }
 }
+
+/// Captures taken at a proxy, B2BUA quirks, hold with 0.0.0.0, and table eviction.
+@Suite struct CallTrackerProxyTests {
+    static let proxy = Endpoint(IPAddress("10.0.0.9")!, 5060)
+
+    @Test func copiesForwardedByAProxyAreNotRetransmissions() throws {
+        var s = CallScenario()
+        let invite = try SIPText.parse(s.request("INVITE", cseq: 1, sdp: SIPText.sdp()))
+        let ringing = try SIPText.parse(s.response(180, "Ringing", cseq: 1))
+        func feed(_ m: SIPMessage, _ ms: Int, _ from: Endpoint, _ to: Endpoint, _ packet: Int) {
+            s.tracker.ingest(m, time: s.time(ms), source: from, destination: to, transport: .udp, packetNumber: packet)
+        }
+        feed(invite, 0, CallScenario.caller, Self.proxy, 1)     // A → P
+        feed(invite, 5, Self.proxy, CallScenario.callee, 2)     // P → B (forwarded)
+        feed(invite, 505, Self.proxy, CallScenario.callee, 3)   // P → B again: a real retransmission
+        feed(ringing, 600, CallScenario.callee, Self.proxy, 4)  // B → P
+        feed(ringing, 603, Self.proxy, CallScenario.caller, 5)  // P → A (forwarded)
+        let call = try #require(s.finish().calls.first)
+        #expect(call.messages.map(\.isRetransmission) == [false, false, true, false, false])
+        #expect(call.retransmissions == 1 && call.initialInviteCount == 1)
+        #expect(call.pddMs == 600)  // first sighting of the 180, on the B → P hop
+        #expect(call.media.count == 1)
+        #expect(call.calleeSignalling == Self.proxy)
+    }
+
+    @Test func retryWithANewFromTagAfterAChallengeIsTheSameAttempt() throws {
+        var s = CallScenario()
+        try s.send(s.request("INVITE", cseq: 1), at: 0, fromCaller: true)
+        try s.send(s.response(407, "Proxy Authentication Required", cseq: 1), at: 10, fromCaller: false)
+        // A B2BUA that changes its From tag on the retry (seen in real traffic).
+        let retry = s.request("INVITE", cseq: 2).replacingOccurrences(of: "tag=a-tag", with: "tag=a-tag-2")
+        try s.send(retry, at: 20, fromCaller: true)
+        let ok = s.response(200, "OK", cseq: 2).replacingOccurrences(of: "tag=a-tag", with: "tag=a-tag-2")
+        try s.send(ok, at: 900, fromCaller: false)
+        let bye = s.request("BYE", cseq: 5, toTag: "b-tag", fromCallee: true).replacingOccurrences(of: "tag=a-tag", with: "tag=a-tag-2")
+        try s.send(bye, at: 5900, fromCaller: false)
+        let result = s.finish()
+        #expect(result.calls.count == 1)
+        let call = try #require(result.calls.first)
+        #expect(call.answerMs == 900 && call.authChallenges == 1 && call.endedBy == .callee && call.durationS == 5)
+    }
+
+    @Test func holdWithUnspecifiedAddressExpectsNoMedia() throws {
+        var s = CallScenario()
+        try CallTrackerTests.basicCallWithoutBye(&s)
+        _ = s.tracker.drainMediaExpectations()
+        try s.send(s.request("INVITE", cseq: 2, toTag: "b-tag", sdp: SIPText.sdp(address: "0.0.0.0", direction: "sendonly")),
+                   at: 5000, fromCaller: true)
+        #expect(s.tracker.drainMediaExpectations().isEmpty)
+        let call = try #require(s.finish().calls.first)
+        #expect(call.media.last?.streams.first?.address == IPAddress("0.0.0.0"))
+    }
+
+    @Test func endedCallsLeaveTheActiveTable() throws {
+        var s = CallScenario()
+        try CallTrackerTests.basicCall(&s)
+        #expect(s.tracker.activeCallCount == 1)
+        // 256 unrelated messages 70 s after the BYE response trigger a sweep (linger 64 s).
+        for i in 0..<256 {
+            try s.send(SIPText.message(["OPTIONS sip:x@y SIP/2.0", "Call-ID: ping-\(i)", "CSeq: 1 OPTIONS",
+                                        "From: <sip:m@x>;tag=m\(i)"]), at: 62_180 + 70_000, fromCaller: true)
+        }
+        #expect(s.tracker.activeCallCount == 0)
+        let result = s.finish()
+        #expect(result.calls.count == 1 && result.calls[0].state == .completed && result.unmatchedMessages == 256)
+    }
+}

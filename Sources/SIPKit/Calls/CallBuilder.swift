@@ -6,7 +6,11 @@ struct CallBuilder: Sendable {
     /// CSeq numbers of the attempt's INVITEs (sent without To tag).
     var initialInviteCSeqs: Set<UInt32> = []
     var byeCSeq: UInt32?
+    /// Messages already applied (first sighting on any hop).
     var seen: Set<MessageSignature> = []
+    /// Messages seen per hop: a second copy on the same hop is a retransmission; a copy on another
+    /// hop (a proxy forwarding it) is not, but does not repeat the event either.
+    var seenOnHop: Set<HopSignature> = []
     /// The pending SDP offer: who made it.
     var pendingOfferFromCaller: Bool?
     /// Last media advertised per party and m= index, to emit expectations only on change.
@@ -16,7 +20,12 @@ struct CallBuilder: Sendable {
     /// Callee number from the INVITE's To, used when no response asserted an identity.
     var calleeFromTo: String?
 
-    struct MediaKey: Hashable, Sendable { var receiver: CallParty; var index: Int }
+    struct MediaKey: Hashable, Sendable { var receiver: CallParty; var index: Int; var endpoint: Endpoint }
+    /// A message on one hop: a retransmission repeats all of it, including the top Via branch
+    /// (RFC 3261 §17.1.3), so a new transaction that reuses a CSeq is not taken for one.
+    struct HopSignature: Hashable, Sendable {
+        var signature: MessageSignature; var branch: String; var source: Endpoint; var destination: Endpoint
+    }
 
     static let maxSignatures = 1024
 
@@ -38,11 +47,11 @@ struct CallBuilder: Sendable {
         firstPacketNumber = packetNumber
     }
 
-    /// True once nothing more is expected: BYE answered, or unanswered with a final response.
+    /// True once nothing more is expected: BYE answered, or unanswered with a final response
+    /// (a retry after 401/407 or 3xx comes within seconds, well inside the linger time).
     var isOver: Bool {
         if record.answerTime != nil { return record.byeResponseTime != nil }
-        if let code = record.finalStatus, code >= 300, code != 401, code != 407, !(300...399).contains(code) { return true }
-        return false
+        return (record.finalStatus ?? 0) >= 300
     }
 
     /// Applies one message of this call. `fromCaller` tells the sending side.
@@ -51,12 +60,22 @@ struct CallBuilder: Sendable {
                         configuration: CallTrackerConfiguration, expectations: inout [MediaExpectation]) {
         lastActivity = time
         let signature = MessageSignature(message, fromCaller: fromCaller, cseq: cseq.number, cseqMethod: cseq.method)
-        let isRetransmission = seen.contains(signature)
-        if !isRetransmission, seen.count < CallBuilder.maxSignatures { seen.insert(signature) }
+        let hop = HopSignature(signature: signature, branch: message.topViaBranch ?? "", source: source, destination: destination)
+        let isRetransmission = seenOnHop.contains(hop)
+        let isFirstSighting = !seen.contains(signature)
+        if seenOnHop.count < CallBuilder.maxSignatures { seenOnHop.insert(hop) }
+        if isFirstSighting, seen.count < CallBuilder.maxSignatures { seen.insert(signature) }
         appendFlow(CallMessage(time: time, source: source, destination: destination, summary: message.flowSummary,
                                packetNumber: packetNumber, isRetransmission: isRetransmission),
                    cap: configuration.maxMessagesPerCall)
-        if isRetransmission { record.retransmissions += 1; return }
+        if isRetransmission { record.retransmissions += 1 }
+        // SDP forwarded by a proxy on another hop still tells where RTP goes on that hop.
+        if !isFirstSighting {
+            if !isRetransmission, let sdp = message.sessionDescription {
+                emitExpectations(sdp, fromCaller: fromCaller, time: time, packetNumber: packetNumber, expectations: &expectations)
+            }
+            return
+        }
 
         if let method = message.method {
             applyRequest(message, method: method, fromCaller: fromCaller, cseq: cseq.number, time: time, configuration: configuration)
@@ -163,13 +182,21 @@ struct CallBuilder: Sendable {
         let carriedBy = summary.hasSuffix(" (SDP)") ? String(summary.dropLast(6)) : summary
         record.media.append(CallMediaEvent(time: time, packetNumber: packetNumber, sender: sender, role: role,
                                            carriedBy: carriedBy, streams: streams))
+        emitExpectations(sdp, fromCaller: fromCaller, time: time, packetNumber: packetNumber, expectations: &expectations)
+    }
+
+    /// Emits a `MediaExpectation` per m= line whose destination or parameters changed.
+    /// Unspecified addresses (`0.0.0.0`, `::`: RFC 2543-style hold) expect nothing.
+    private mutating func emitExpectations(_ sdp: SessionDescription, fromCaller: Bool, time: Timestamp,
+                                           packetNumber: Int, expectations: inout [MediaExpectation]) {
+        let sender: CallParty = fromCaller ? .caller : .callee
         for (index, m) in sdp.media.enumerated() {
-            guard let endpoint = m.rtpEndpoint else { continue }
+            guard let endpoint = m.rtpEndpoint, endpoint.address.bits != 0 else { continue }
             let expectation = MediaExpectation(
                 callID: record.callID, receiver: sender, kind: m.kind, endpoint: endpoint, rtcpEndpoint: m.rtcpEndpoint,
                 payloadTypes: m.payloadMap, ptime: m.ptime, direction: m.direction, isEncrypted: m.isEncrypted,
                 rtcpMux: m.rtcpMux, time: time, packetNumber: packetNumber)
-            let key = MediaKey(receiver: sender, index: index)
+            let key = MediaKey(receiver: sender, index: index, endpoint: endpoint)
             if let previous = lastExpectations[key], previous.sameMedia(as: expectation) { continue }
             lastExpectations[key] = expectation
             expectations.append(expectation)

@@ -8,13 +8,18 @@ public struct CallTrackerConfiguration: Sendable, Hashable {
     public var maxMessagesPerCall: Int
     /// Ended calls idle this long (capture time) are moved out of the active table.
     public var finishedCallLinger: Duration
+    /// Calls with no message for this long (capture time) are finished as they stand, whatever
+    /// their state, so memory stays bounded by concurrent calls.
+    public var idleCallTimeout: Duration
     /// Diagnostics kept in full; later ones are only counted.
     public var maxDiagnostics: Int
 
     public init(numbers: E164Normalizer = E164Normalizer(), maxMessagesPerCall: Int = 200,
-                finishedCallLinger: Duration = .seconds(64), maxDiagnostics: Int = 1000) {
+                finishedCallLinger: Duration = .seconds(64), idleCallTimeout: Duration = .seconds(7200),
+                maxDiagnostics: Int = 1000) {
         self.numbers = numbers; self.maxMessagesPerCall = maxMessagesPerCall
-        self.finishedCallLinger = finishedCallLinger; self.maxDiagnostics = maxDiagnostics
+        self.finishedCallLinger = finishedCallLinger; self.idleCallTimeout = idleCallTimeout
+        self.maxDiagnostics = maxDiagnostics
     }
 }
 
@@ -53,6 +58,10 @@ public struct CallTracker: Sendable {
     struct CallKey: Hashable, Sendable { var callID: String; var callerTag: String }
 
     private var active: [CallKey: CallBuilder] = [:]
+    /// Extra caller tags of a call (a UA that changed its From tag when retrying after 401/407) → the call's key.
+    private var aliases: [CallKey: CallKey] = [:]
+    /// Calls per Call-ID, to find the challenged attempt such a retry continues.
+    private var keysByCallID: [String: [CallKey]] = [:]
     private var finishedCalls: [(order: Int, record: CallRecord)] = []
     private var pendingExpectations: [MediaExpectation] = []
     private var registrations = RegistrationTracker()
@@ -77,6 +86,8 @@ public struct CallTracker: Sendable {
     public mutating func ingest(_ message: SIPMessage, time: Timestamp, source: Endpoint, destination: Endpoint,
                                 transport: TransportProtocol, packetNumber: Int) {
         statistics.observe(message, time: time, source: source, destination: destination, transport: transport)
+        messagesSinceSweep += 1
+        if messagesSinceSweep >= 256 { sweep(now: time); messagesSinceSweep = 0 }
         guard let callID = message.callID, !callID.isEmpty else {
             return report("sip_missing_call_id", "message without Call-ID", packetNumber)
         }
@@ -93,14 +104,20 @@ public struct CallTracker: Sendable {
         let toTag = message.toTag
         // Requests from the caller and responses to them carry the caller's tag in From;
         // the callee's requests (and responses to those) carry it in To.
-        var key = CallKey(callID: callID, callerTag: fromTag)
+        var key = resolve(CallKey(callID: callID, callerTag: fromTag))
         var fromCaller = message.isRequest
-        if active[key] == nil, let toTag, active[CallKey(callID: callID, callerTag: toTag)] != nil {
-            key = CallKey(callID: callID, callerTag: toTag)
-            fromCaller = !message.isRequest
+        if active[key] == nil, let toTag {
+            let byTo = resolve(CallKey(callID: callID, callerTag: toTag))
+            if active[byTo] != nil { key = byTo; fromCaller = !message.isRequest }
+        }
+        if active[key] == nil, message.method == .invite, toTag == nil,
+           let challenged = challengedAttempt(callID: callID, source: source, cseq: cseq.number) {
+            aliases[key] = challenged
+            key = challenged
         }
         if active[key] == nil {
             guard message.method == .invite, toTag == nil else { unmatched += 1; return }
+            keysByCallID[callID, default: []].append(key)
             var builder = CallBuilder(callID: callID, callerTag: fromTag, invite: message, time: time, source: source,
                                       destination: destination, transport: transport, packetNumber: packetNumber)
             builder.record.caller = (message.pAssertedIdentity ?? message.remotePartyID ?? message.from)
@@ -111,8 +128,20 @@ public struct CallTracker: Sendable {
         active[key]?.apply(message, fromCaller: fromCaller, cseq: cseq, time: time, source: source,
                            destination: destination, packetNumber: packetNumber, configuration: configuration,
                            expectations: &pendingExpectations)
-        messagesSinceSweep += 1
-        if messagesSinceSweep >= 256 { sweep(now: time); messagesSinceSweep = 0 }
+    }
+
+    private func resolve(_ key: CallKey) -> CallKey { aliases[key] ?? key }
+
+    /// An unanswered call with this Call-ID from the same source whose last final response was 401/407
+    /// and whose INVITEs had lower CSeqs: a retry with a new From tag continues that attempt.
+    private func challengedAttempt(callID: String, source: Endpoint, cseq: UInt32) -> CallKey? {
+        for key in keysByCallID[callID] ?? [] {
+            guard let call = active[key], call.record.answerTime == nil, call.record.callerSignalling == source,
+                  call.record.finalStatus == 401 || call.record.finalStatus == 407,
+                  let highest = call.initialInviteCSeqs.max(), highest < cseq else { continue }
+            return key
+        }
+        return nil
     }
 
     /// Records a message that failed to parse (from `SIPMessage.parse` or the stream framer).
@@ -129,7 +158,7 @@ public struct CallTracker: Sendable {
     /// Ends the analysis at capture time `end`: every call becomes a record, metrics are computed.
     public mutating func finish(at end: Timestamp) -> SIPAnalysisResult {
         for (_, builder) in active { finishedCalls.append((builder.firstPacketNumber, builder.finished())) }
-        active.removeAll()
+        active.removeAll(); aliases.removeAll(); keysByCallID.removeAll()
         let calls = finishedCalls.sorted { $0.order < $1.order }.map(\.record)
         let registrationOutcomes = registrations.finish(at: end)
         return SIPAnalysisResult(
@@ -145,13 +174,18 @@ public struct CallTracker: Sendable {
         }
     }
 
-    /// Moves ended calls idle for `finishedCallLinger` to the finished list.
+    /// Moves ended calls idle for `finishedCallLinger`, and any call idle for `idleCallTimeout`, to the finished list.
     private mutating func sweep(now: Timestamp) {
-        let linger = configuration.finishedCallLinger
-        let done = active.filter { $0.value.isOver && $0.value.lastActivity + linger < now }
+        let linger = configuration.finishedCallLinger, idle = configuration.idleCallTimeout
+        let done = active.filter {
+            ($0.value.isOver && $0.value.lastActivity + linger < now) || $0.value.lastActivity + idle < now
+        }
         for (key, builder) in done {
             finishedCalls.append((builder.firstPacketNumber, builder.finished()))
             active.removeValue(forKey: key)
+            keysByCallID[key.callID]?.removeAll { $0 == key }
+            if keysByCallID[key.callID]?.isEmpty == true { keysByCallID.removeValue(forKey: key.callID) }
         }
+        if !done.isEmpty { aliases = aliases.filter { active[$0.value] != nil } }
     }
 }

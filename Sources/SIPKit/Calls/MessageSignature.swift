@@ -1,5 +1,7 @@
-/// What makes two copies of a message "the same transmission" within one call (RFC 3261 §17):
-/// requests by method, CSeq and sender; responses by status, CSeq, method, To tag and RSeq.
+/// What makes two copies of a message "the same message" within one call, whichever hop carried it
+/// (RFC 3261 §17): requests by method, CSeq, sender and RAck; responses by status, CSeq, method,
+/// To tag and RSeq (RFC 3262). Proxies change Via branches, so branches are left out here and
+/// only used per hop (`CallBuilder.HopSignature`).
 struct MessageSignature: Hashable, Sendable {
     var fromCaller: Bool
     var isRequest: Bool
@@ -17,7 +19,7 @@ struct MessageSignature: Hashable, Sendable {
         self.cseq = cseq
         // A request's To tag does not change between retransmissions; a response's To tag tells forks apart.
         self.toTag = message.isRequest ? "" : (message.toTag ?? "")
-        self.rseq = message.isRequest ? "" : (message.header(.rseq) ?? "")
+        self.rseq = message.header(message.isRequest ? SIPHeaderName("RAck") : .rseq) ?? ""
     }
 }
 

@@ -25,7 +25,8 @@ public struct SIPStatistics: Sendable, Hashable {
 /// a request is resent when the same CSeq number and method was already requested (ACK and CANCEL
 /// never count); a final response is resent when the same CSeq, method and status code was already
 /// the last final response. Setup time follows `sip_find_invite`: at each ACK over UDP, ACK time minus
-/// the time of the request that last changed the CSeq on that key, in ms truncated as C does; 0 is ignored.
+/// the time of the last request on that key that was not resent (an INVITE, but also a CANCEL or an
+/// earlier ACK), in ms truncated as C does; 0 is ignored. Checked against tshark 4.0.17 on the shared captures.
 public struct SIPStatCounter: Sendable {
     struct Key: Hashable, Sendable { var callID: String; var source: Endpoint; var destination: Endpoint }
     enum TransactionState: Sendable { case nothing, request, provisional, final }
@@ -111,6 +112,7 @@ public struct SIPStatCounter: Sendable {
             resent = cseq == compareCSeq && entry.state == .request && method == entry.method
                 && method != "ACK" && method != "CANCEL"
             entry.state = .request
+            if !resent { entry.requestTime = time }  // the original request (Wireshark ≥ 3.x)
         } else if let code = message.statusCode {
             resent = cseq == compareCSeq && entry.state == .final && method == entry.method && code >= 200
                 && code == entry.responseCode
