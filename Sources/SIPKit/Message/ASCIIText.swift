@@ -1,0 +1,119 @@
+// Small ASCII helpers shared by the SIP and SDP parsers (RFC 3261 §25.1 basic rules).
+
+extension UInt8 {
+    @inlinable var isLinearWhitespace: Bool { self == 0x20 || self == 0x09 }
+    @inlinable var isASCIIDigit: Bool { self >= 0x30 && self <= 0x39 }
+    @inlinable var lowercasedASCII: UInt8 { (self >= 0x41 && self <= 0x5A) ? self | 0x20 : self }
+}
+
+/// Index of the first `\n` at or after `from`, or nil.
+@inlinable func indexOfLineFeed(_ bytes: [UInt8], from: Int, to end: Int) -> Int? {
+    var i = from
+    while i < end {
+        if bytes[i] == 0x0A { return i }
+        i += 1
+    }
+    return nil
+}
+
+/// Decodes bytes as UTF-8 (invalid sequences become U+FFFD), trimming spaces and tabs.
+func trimmedText(_ bytes: ArraySlice<UInt8>) -> String {
+    var lo = bytes.startIndex, hi = bytes.endIndex
+    while lo < hi, bytes[lo].isLinearWhitespace || bytes[lo] == 0x0D { lo += 1 }
+    while hi > lo, bytes[hi - 1].isLinearWhitespace || bytes[hi - 1] == 0x0D { hi -= 1 }
+    return String(decoding: bytes[lo..<hi], as: UTF8.self)
+}
+
+extension StringProtocol {
+    /// Compares ASCII case-insensitively (header names, parameters, tokens).
+    func equalsIgnoringASCIICase(_ other: some StringProtocol) -> Bool {
+        var a = utf8.makeIterator(), b = other.utf8.makeIterator()
+        while true {
+            switch (a.next(), b.next()) {
+            case (nil, nil): return true
+            case let (x?, y?): if x.lowercasedASCII != y.lowercasedASCII { return false }
+            default: return false
+            }
+        }
+    }
+
+    /// Whether the text starts with `prefix`, ignoring ASCII case.
+    func hasPrefixIgnoringASCIICase(_ prefix: some StringProtocol) -> Bool {
+        var a = utf8.makeIterator()
+        for y in prefix.utf8 {
+            guard let x = a.next(), x.lowercasedASCII == y.lowercasedASCII else { return false }
+        }
+        return true
+    }
+
+    /// The text without leading and trailing spaces and tabs.
+    var trimmingLinearWhitespace: Substring {
+        let s = Substring(self)
+        guard let first = s.firstIndex(where: { $0 != " " && $0 != "\t" }),
+              let last = s.lastIndex(where: { $0 != " " && $0 != "\t" }) else { return s[s.endIndex...] }
+        return s[first...last]
+    }
+
+    /// ASCII lowercase copy.
+    var asciiLowercased: String {
+        String(decoding: utf8.map { $0.lowercasedASCII }, as: UTF8.self)
+    }
+}
+
+/// Splits a header value on `separator` outside double quotes and angle brackets
+/// (RFC 3261 §7.3.1: several values of one header, separated by commas).
+func splitOutsideQuotes(_ text: Substring, separator: Character) -> [Substring] {
+    var parts: [Substring] = []
+    var inQuotes = false, angleDepth = 0, escaped = false
+    var start = text.startIndex
+    var i = text.startIndex
+    while i < text.endIndex {
+        let c = text[i]
+        if escaped { escaped = false }
+        else if inQuotes {
+            if c == "\\" { escaped = true } else if c == "\"" { inQuotes = false }
+        } else if c == "\"" { inQuotes = true }
+        else if c == "<" { angleDepth += 1 }
+        else if c == ">" { angleDepth = max(0, angleDepth - 1) }
+        else if c == separator && angleDepth == 0 {
+            parts.append(text[start..<i])
+            start = text.index(after: i)
+        }
+        i = text.index(after: i)
+    }
+    parts.append(text[start...])
+    return parts
+}
+
+/// `name=value` parameters (RFC 3261 §25.1 generic-param), names lowercased, values unquoted.
+public struct SIPParameter: Sendable, Hashable {
+    public var name: String
+    public var value: String?
+    public init(name: String, value: String?) { self.name = name; self.value = value }
+}
+
+func parseParameters(_ pieces: ArraySlice<Substring>) -> [SIPParameter] {
+    var out: [SIPParameter] = []
+    for piece in pieces {
+        let p = piece.trimmingLinearWhitespace
+        if p.isEmpty { continue }
+        if let eq = p.firstIndex(of: "=") {
+            var value = p[p.index(after: eq)...].trimmingLinearWhitespace
+            if value.count >= 2, value.first == "\"", value.last == "\"" {
+                value = value.dropFirst().dropLast()
+            }
+            out.append(SIPParameter(name: p[..<eq].trimmingLinearWhitespace.asciiLowercased, value: String(value)))
+        } else {
+            out.append(SIPParameter(name: p.asciiLowercased, value: nil))
+        }
+    }
+    return out
+}
+
+extension Array where Element == SIPParameter {
+    /// The value of the first parameter named `name` (case-insensitive); "" for a flag parameter.
+    public func value(of name: String) -> String? {
+        for p in self where p.name.equalsIgnoringASCIICase(name) { return p.value ?? "" }
+        return nil
+    }
+}

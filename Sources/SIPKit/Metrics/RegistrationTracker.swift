@@ -1,0 +1,73 @@
+import WireCore
+
+/// Outcome of one registration attempt (a REGISTER and its auth retries, RFC 6076 §4.1–4.2).
+public struct RegistrationOutcome: Sendable, Hashable {
+    public enum Result: String, Sendable, Hashable {
+        /// Final 2xx.
+        case registered
+        /// Final failure, or a challenge / no response and no retry for 32 s (Timer F, RFC 3261 §17.1.2.2).
+        case ineffective
+        /// No final answer yet when the capture ended, less than 32 s after the last REGISTER.
+        case unresolved
+    }
+    public var callID: String
+    public var firstRequestTime: Timestamp
+    public var result: Result
+    public var finalStatus: Int?
+    /// RFC 6076 §4.1 RRD in ms: first REGISTER → final 2xx, including a 401/407 round; nil unless registered.
+    public var rrdMs: Double?
+}
+
+/// Groups REGISTER transactions into attempts keyed by Call-ID + From tag.
+struct RegistrationTracker: Sendable {
+    struct Attempt: Sendable {
+        var firstRequestTime: Timestamp
+        var lastRequestTime: Timestamp
+        var cseqs: Set<UInt32>
+        var lastStatus: Int?
+    }
+    struct Key: Hashable, Sendable { var callID: String; var fromTag: String }
+
+    private var open: [Key: Attempt] = [:]
+    private var done: [RegistrationOutcome] = []
+    static let timeout: Duration = .seconds(32)
+
+    mutating func observe(_ message: SIPMessage, callID: String, fromTag: String, cseq: UInt32, time: Timestamp) {
+        let key = Key(callID: callID, fromTag: fromTag)
+        if message.method == .register {
+            if var attempt = open[key] {
+                if attempt.cseqs.contains(cseq) { return }  // retransmission
+                attempt.cseqs.insert(cseq); attempt.lastRequestTime = time
+                open[key] = attempt
+            } else {
+                open[key] = Attempt(firstRequestTime: time, lastRequestTime: time, cseqs: [cseq], lastStatus: nil)
+            }
+            return
+        }
+        guard let code = message.statusCode, code >= 200, var attempt = open[key], attempt.cseqs.contains(cseq) else { return }
+        if (200...299).contains(code) {
+            done.append(RegistrationOutcome(callID: callID, firstRequestTime: attempt.firstRequestTime, result: .registered,
+                                            finalStatus: code, rrdMs: time.milliseconds(since: attempt.firstRequestTime)))
+            open.removeValue(forKey: key)
+        } else if code == 401 || code == 407 {
+            attempt.lastStatus = code
+            open[key] = attempt
+        } else {
+            done.append(RegistrationOutcome(callID: callID, firstRequestTime: attempt.firstRequestTime, result: .ineffective,
+                                            finalStatus: code, rrdMs: nil))
+            open.removeValue(forKey: key)
+        }
+    }
+
+    /// All attempts; open ones become ineffective when idle for 32 s before `end`, else unresolved.
+    mutating func finish(at end: Timestamp) -> [RegistrationOutcome] {
+        for (key, attempt) in open {
+            let timedOut = attempt.lastRequestTime + RegistrationTracker.timeout <= end
+            done.append(RegistrationOutcome(callID: key.callID, firstRequestTime: attempt.firstRequestTime,
+                                            result: timedOut ? .ineffective : .unresolved,
+                                            finalStatus: attempt.lastStatus, rrdMs: nil))
+        }
+        open.removeAll()
+        return done.sorted { $0.firstRequestTime < $1.firstRequestTime }
+    }
+}

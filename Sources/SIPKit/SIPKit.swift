@@ -1,1 +1,0 @@
-// SIPKit module. See README "Architecture".
