@@ -1,1 +1,0 @@
-// RTPKit module. See README "Architecture".
