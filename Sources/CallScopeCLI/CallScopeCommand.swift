@@ -6,7 +6,7 @@ public struct CallScopeCommand: AsyncParsableCommand {
         commandName: "callscope",
         abstract: "Measure VoIP call quality from packet captures (SIP, RTP/RTCP, E-model).",
         version: "0.1.0",
-        subcommands: []
+        subcommands: [EModelCommand.self]
     )
     public init() {}
 }

@@ -7,6 +7,13 @@ import Testing
         #expect(CodecImpairmentTable.lookup(name) != nil)
     }
 
+    /// Every name offered in help texts resolves, each to a different entry.
+    @Test func commonNamesResolve() {
+        let entries = CodecImpairmentTable.commonNames.compactMap(CodecImpairmentTable.lookup)
+        #expect(entries.count == CodecImpairmentTable.commonNames.count)
+        #expect(Set(entries.map(\.name)).count == CodecImpairmentTable.all.count)
+    }
+
     @Test func valuesAndFlags() throws {
         let pcmu = try #require(CodecImpairmentTable.lookup("G.711 µ-law"))
         #expect(pcmu.ie == 0 && pcmu.bplWithPLC == 25.1 && pcmu.bplWithoutPLC == 4.3 && pcmu.ituPublished)

@@ -37,6 +37,10 @@ public enum CodecImpairmentTable {
         return (fallback, "codec \"\(name)\" is not in the impairment table: \(fallback.source)")
     }
 
+    /// One accepted name per entry, for help texts and error messages.
+    public static let commonNames = ["pcmu", "pcma", "g729", "g729a", "g723", "g723-5.3", "gsm", "gsm-efr", "ilbc", "g722",
+                                     "amr-wb", "amr-wb-23.05", "amr-wb-23.85", "opus", "opus-nb"]
+
     /// All entries (for documentation and `--codec` help).
     public static var all: [CodecImpairment] { entries.map(\.value) }
 
@@ -68,7 +72,7 @@ public enum CodecImpairmentTable {
          CodecImpairment(name: "G.723.1 6.3 kbit/s (MP-MLQ)", scale: .narrowband, ie: 15, bplWithPLC: 16.1, bplWithoutPLC: nil,
                          frameMs: 30, lookaheadMs: 7.5,
                          source: "\(g113I): Ie 15, Bpl 16.1 (G.723.1+VAD, built-in PLC)", ituPublished: true)),
-        (["g723153", "g72315k3"],
+        (["g72353", "g723153", "g72315k3"],
          CodecImpairment(name: "G.723.1 5.3 kbit/s (ACELP)", scale: .narrowband, ie: 19, bplWithPLC: 16.1, bplWithoutPLC: nil,
                          frameMs: 30, lookaheadMs: 7.5,
                          source: "G.113 App. I Table I.1: Ie 19; Bpl 16.1 assumed from the 6.3 kbit/s mode (not ITU-published for 5.3)",

@@ -114,7 +114,7 @@ public enum EModel {
         let re = 80 + 2.5 * (terv - 14)
         var idte = ((roe - re) / 2 + (square(roe - re) / 4 + 100).squareRoot() - 1) * (1 - exp(-t))
         if x.sidetoneMaskingRating > 20 { idte = (idte * idte + ist * ist).squareRoot() }
-        return idte
+        return idte + 0.0   // normalises −0 (T = 0 with Roe < Re) to 0
     }
 }
 
