@@ -17,7 +17,10 @@ public struct CallScopeCommand: ParsableCommand {
               callscope info captures/demo-call.pcap
             """,
         version: "0.1.0",
-        subcommands: [InfoCommand.self]
+        subcommands: [
+            InfoCommand.self,
+            EModelCommand.self,
+        ]
     )
 
     public init() {}

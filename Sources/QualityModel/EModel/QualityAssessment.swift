@@ -1,0 +1,119 @@
+/// Inputs of a per-stream quality assessment (what a capture can tell) for `QualityAssessment.assess`.
+public struct QualityAssessmentInput: Sendable, Equatable {
+    /// Codec name as found in SDP/RTP ("PCMU", "opus", …); resolved with `CodecImpairmentTable.resolve`.
+    public var codec: String
+    /// Override of the codec values (e.g. `--ie/--bpl`); `codec` is then only a label.
+    public var codecOverride: CodecImpairment?
+    /// Whether the receiver conceals lost packets (selects Bpl with/without PLC). Default true.
+    public var concealment: Bool = true
+    /// Effective loss (network + jitter-buffer discards), percent.
+    public var effectiveLossPercent: Double
+    /// BurstR from `LossMarkovCounter`; `nil` → 1 (random loss) with a stated assumption.
+    public var burstRatio: Double?
+    /// Network one-way delay (ms), e.g. RTCP RTT/2; `nil` → `assumedNetworkDelayMs`.
+    public var networkOneWayDelayMs: Double?
+    /// Assumed network one-way delay (ms) when no RTT is known. Default 20 ms (a national IP path).
+    public var assumedNetworkDelayMs: Double = QualityAssessment.defaultAssumedNetworkDelayMs
+    /// Mean delay added by the jitter buffer (ms).
+    public var jitterBufferDelayMs: Double
+    /// RTP packet duration (ms), if known; codec delay = max(frame, packet) + look-ahead.
+    public var packetDurationMs: Double?
+
+    public init(codec: String, codecOverride: CodecImpairment? = nil, concealment: Bool = true,
+                effectiveLossPercent: Double, burstRatio: Double?, networkOneWayDelayMs: Double?,
+                assumedNetworkDelayMs: Double = QualityAssessment.defaultAssumedNetworkDelayMs,
+                jitterBufferDelayMs: Double, packetDurationMs: Double? = nil) {
+        self.codec = codec; self.codecOverride = codecOverride; self.concealment = concealment
+        self.effectiveLossPercent = effectiveLossPercent; self.burstRatio = burstRatio
+        self.networkOneWayDelayMs = networkOneWayDelayMs; self.assumedNetworkDelayMs = assumedNetworkDelayMs
+        self.jitterBufferDelayMs = jitterBufferDelayMs; self.packetDurationMs = packetDurationMs
+    }
+}
+
+/// Conversational and listening-only scores of one stream plus the assumptions behind them.
+public struct QualityAssessment: Sendable, Equatable {
+    /// Default assumed network one-way delay (ms) when no RTCP round-trip time is available.
+    public static let defaultAssumedNetworkDelayMs = 20.0
+
+    /// The E-model used ("G.107" narrowband or "G.107.1" wideband).
+    public var model: EModelScale
+    /// The codec values used.
+    public var codec: CodecImpairment
+    /// Conversational quality: all impairments including delay (Id). `rFactor` on the `model` scale.
+    public var conversational: EModelResult
+    /// Listening quality (MOS-LQ): the same connection with no delay impairment (Ta = T = Tr = 0).
+    public var listening: EModelResult
+    /// Mouth-to-ear delay used for Id (ms) = network + jitter buffer + codec.
+    public var mouthToEarDelayMs: Double
+    /// Human-readable assumptions (codec value sources, delay source, defaults).
+    public var assumptions: [String]
+
+    /// Scores a stream. Narrowband codecs use the full G.107 with Table 3 defaults for every terminal
+    /// parameter, the delay applied as T = Ta = d, Tr = 2d; wideband codecs use `WidebandEModel` (G.107.1).
+    public static func assess(_ input: QualityAssessmentInput) -> QualityAssessment {
+        var assumptions: [String] = []
+        let codec: CodecImpairment
+        if let override = input.codecOverride {
+            codec = override
+            assumptions.append("codec values given explicitly: Ie \(format(override.ie)), Bpl \(format(override.bplWithPLC))")
+        } else {
+            let resolved = CodecImpairmentTable.resolve(input.codec)
+            codec = resolved.codec
+            assumptions.append(resolved.assumption ?? "codec \(codec.name): \(codec.source)")
+        }
+        let bpl = codec.bpl(concealment: input.concealment)
+        if !input.concealment && codec.bplWithoutPLC == nil {
+            assumptions.append("no Bpl without PLC is published for \(codec.name); the built-in-PLC value \(format(bpl)) is used")
+        }
+        let burstRatio: Double
+        if let b = input.burstRatio { burstRatio = b } else {
+            burstRatio = 1
+            assumptions.append("burst ratio undefined for this loss pattern; BurstR = 1 (random loss) assumed")
+        }
+        let network: Double
+        if let measured = input.networkOneWayDelayMs {
+            network = measured
+            assumptions.append("network one-way delay \(format(measured)) ms from RTCP round-trip time / 2")
+        } else {
+            network = input.assumedNetworkDelayMs
+            assumptions.append("no RTCP round-trip time: network one-way delay assumed \(format(network)) ms")
+        }
+        let codecDelay = max(codec.frameMs, input.packetDurationMs ?? codec.frameMs) + codec.lookaheadMs
+        let mouthToEar = network + input.jitterBufferDelayMs + codecDelay
+        assumptions.append("mouth-to-ear delay \(format(mouthToEar)) ms = network \(format(network)) + jitter buffer "
+            + "\(format(input.jitterBufferDelayMs)) + codec frame/packet and look-ahead \(format(codecDelay))")
+
+        let ppl = max(0, input.effectiveLossPercent)
+        let conversational: EModelResult, listening: EModelResult
+        switch codec.scale {
+        case .narrowband:
+            assumptions.append("G.107 (06/2015) narrowband E-model, Table 3 defaults for all terminal parameters, "
+                + "delay applied as T = Ta = d, Tr = 2d")
+            var x = EModelInput()
+            x.equipmentImpairment = codec.ie
+            x.packetLossRobustness = bpl
+            x.packetLossPercent = ppl
+            x.burstRatio = burstRatio
+            listening = EModel.evaluate(x)
+            x.applyPlanningDelay(mouthToEar)
+            conversational = EModel.evaluate(x)
+        case .wideband:
+            assumptions.append("G.107.1 wideband E-model (Ro,WB = 129, MOS from R/1.29); Is,WB = 0, Id,WB = 1.29·Idd(Ta), "
+                + "echo assumed controlled")
+            listening = WidebandEModel.evaluate(ie: codec.ie, bpl: bpl, ppl: ppl, burstRatio: burstRatio, absoluteDelayMs: 0)
+            conversational = WidebandEModel.evaluate(ie: codec.ie, bpl: bpl, ppl: ppl, burstRatio: burstRatio,
+                                                     absoluteDelayMs: mouthToEar)
+        }
+        assumptions.append("MOS from R per G.107 Annex B, clamped to 1…4.5")
+        return QualityAssessment(model: codec.scale, codec: codec, conversational: conversational, listening: listening,
+                                 mouthToEarDelayMs: mouthToEar, assumptions: assumptions)
+    }
+}
+
+/// Short decimal rendering for assumption texts (no Foundation formatting): up to 2 decimals.
+func format(_ v: Double) -> String {
+    guard v.isFinite else { return "\(v)" }
+    let scaled = (v * 100).rounded() / 100
+    if scaled == scaled.rounded() { return String(Int(scaled)) }
+    return "\(scaled)"
+}

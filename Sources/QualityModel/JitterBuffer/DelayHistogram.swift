@@ -1,0 +1,91 @@
+/// Bounded histogram of non-negative delays in 1 ms bins (values rounded to the nearest ms, the last bin
+/// collects everything ≥ its value) plus the exact sum, for mean and nearest-rank percentiles.
+/// Fixed memory: `binCount` counters, allocated once.
+struct DelayHistogram: Sendable, Equatable {
+    private(set) var bins: [UInt32]
+    private(set) var count = 0
+    private(set) var sum = 0.0
+    private(set) var maximum = 0.0
+
+    init(binCount: Int = 5001) { bins = Array(repeating: 0, count: binCount) }
+
+    mutating func add(_ ms: Double) {
+        let v = ms.isFinite ? max(0, ms) : 0
+        let index = Int(min(Double(bins.count - 1), v.rounded()))
+        bins[index] &+= 1
+        count += 1
+        sum += v
+        maximum = max(maximum, v)
+    }
+
+    var mean: Double { count > 0 ? sum / Double(count) : 0 }
+
+    /// Nearest-rank percentile (q in 0…1) at 1 ms resolution.
+    func percentile(_ q: Double) -> Double {
+        guard count > 0 else { return 0 }
+        let rank = max(1, Int((q * Double(count)).rounded(.up)))
+        var cumulative = 0
+        for (i, c) in bins.enumerated() {
+            cumulative += Int(c)
+            if cumulative >= rank { return Double(i) }
+        }
+        return Double(bins.count - 1)
+    }
+}
+
+/// Bounded histogram of transit times relative to the first packet (ms, may be negative), 1 ms bins over
+/// [`lowerMs`, `upperMs`) with clamping at both ends. Caches its lowest non-empty bin so order statistics
+/// near the minimum cost O(spread), not O(bins). Used by the ideal buffer (hindsight delay) and the
+/// Asterisk-like window statistics.
+struct TransitHistogram: Sendable, Equatable {
+    private(set) var bins: [UInt32]
+    let offset: Int
+    private(set) var count = 0
+    private var lowestBin: Int
+
+    init(lowerMs: Int = -2000, upperMs: Int = 8000) {
+        offset = -lowerMs
+        bins = Array(repeating: 0, count: upperMs - lowerMs)
+        lowestBin = bins.count
+    }
+
+    func bin(for ms: Double) -> Int {
+        guard ms.isFinite else { return ms > 0 ? bins.count - 1 : 0 }
+        let scaled = ms.rounded() + Double(offset)
+        return Int(min(Double(bins.count - 1), max(0, scaled)))
+    }
+    func value(ofBin index: Int) -> Double { Double(index - offset) }
+
+    mutating func add(_ ms: Double) {
+        let i = bin(for: ms)
+        bins[i] &+= 1
+        count += 1
+        lowestBin = min(lowestBin, i)
+    }
+
+    mutating func remove(_ ms: Double) {
+        let i = bin(for: ms)
+        guard bins[i] > 0 else { return }
+        bins[i] -= 1
+        count -= 1
+        if count == 0 { lowestBin = bins.count; return }
+        while lowestBin < bins.count && bins[lowestBin] == 0 { lowestBin += 1 }
+    }
+
+    /// The smallest value (1 ms resolution); 0 when empty.
+    var minimum: Double { count > 0 ? value(ofBin: lowestBin) : 0 }
+
+    /// The k-th smallest value (1-based, clamped to 1…count) at 1 ms resolution; 0 when empty.
+    func value(rank k: Int) -> Double {
+        guard count > 0 else { return 0 }
+        let target = min(max(k, 1), count)
+        var cumulative = 0
+        var i = lowestBin
+        while i < bins.count {
+            cumulative += Int(bins[i])
+            if cumulative >= target { return value(ofBin: i) }
+            i += 1
+        }
+        return value(ofBin: bins.count - 1)
+    }
+}

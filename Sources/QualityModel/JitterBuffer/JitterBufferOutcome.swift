@@ -1,0 +1,62 @@
+/// The result of replaying one stream through one jitter buffer.
+///
+/// Counts are packets. `expected` = sequence numbers from the lowest to the highest received (restarts
+/// excluded). Effective loss = (network-lost + discarded late + discarded overflow) / expected; those are
+/// the packets the listener did not hear. Wait statistics are over played packets (deadline − arrival).
+public struct JitterBufferOutcome: Sendable, Equatable {
+    /// The spec string exactly as given (`JitterBufferSpec.text`).
+    public var name: String
+    public var expected: Int
+    /// Distinct packets received (duplicates excluded).
+    public var received: Int
+    public var played: Int
+    /// Discarded because they arrived after their playout deadline.
+    public var discardedLate: Int
+    /// Discarded because they would have waited longer than the buffer's capacity.
+    public var discardedOverflow: Int
+    /// Sequence numbers never received.
+    public var networkLost: Int
+    /// Copies of already-received packets (dropped, not late).
+    public var duplicates: Int
+    /// Packets arriving more than 1024 sequence numbers behind the newest (already counted as network-lost).
+    public var tooOld: Int
+    /// Packets with an unusable clock rate.
+    public var invalidPackets: Int
+    /// Sender restarts (sequence jump > 3000): the gap is not counted as loss.
+    public var sequenceResets: Int
+    /// Talkspurts detected (marker bit or timestamp gap), including the first.
+    public var talkspurts: Int
+    /// Playout-delay changes of ≥ 1 ms.
+    public var adaptations: Int
+    /// Runs of consecutive unplayed sequence numbers (each concealed as one event).
+    public var concealmentEvents: Int
+    /// (network + late + overflow) / expected, percent.
+    public var effectiveLossPercent: Double
+    /// Network loss alone / expected, percent.
+    public var networkLossPercent: Double
+    /// Mean / 95th percentile (nearest rank, 1 ms resolution) / maximum wait of played packets (ms).
+    public var meanDelayMs: Double
+    public var p95DelayMs: Double
+    public var maxDelayMs: Double
+    /// Found/lost transitions in sequence order (played = found) for BurstR.
+    public var loss: LossMarkovCounter
+    /// BurstR = 1/(p + q) from `loss` (G.107 §7.5); `nil` when undefined.
+    public var burstRatio: Double? { loss.burstRatio }
+    /// Estimated packet duration (ms) from the smallest timestamp step per sequence step; `nil` if unknown.
+    public var packetDurationMs: Double?
+
+    /// Scores this buffer's result with the E-model (conversational and listening-only).
+    /// `networkOneWayDelayMs`: RTCP RTT / 2 when known, else `nil` (the assumption is stated in the result).
+    public func assess(codec: String, codecOverride: CodecImpairment? = nil, concealment: Bool = true,
+                       networkOneWayDelayMs: Double?,
+                       assumedNetworkDelayMs: Double = QualityAssessment.defaultAssumedNetworkDelayMs) -> QualityAssessment {
+        var a = QualityAssessment.assess(QualityAssessmentInput(
+            codec: codec, codecOverride: codecOverride, concealment: concealment,
+            effectiveLossPercent: effectiveLossPercent, burstRatio: burstRatio,
+            networkOneWayDelayMs: networkOneWayDelayMs, assumedNetworkDelayMs: assumedNetworkDelayMs,
+            jitterBufferDelayMs: meanDelayMs, packetDurationMs: packetDurationMs))
+        a.assumptions.append("jitter buffer '\(name)': effective loss \(format(effectiveLossPercent)) % "
+            + "(network + late + overflow), mean buffer delay \(format(meanDelayMs)) ms")
+        return a
+    }
+}

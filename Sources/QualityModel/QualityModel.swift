@@ -1,1 +1,0 @@
-// QualityModel module. See README "Architecture".
