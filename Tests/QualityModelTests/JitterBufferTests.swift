@@ -138,6 +138,20 @@ func threeTalkspurts(a: Double, b: Double, c: Double, markers: Bool = false) -> 
         #expect(abs(o.meanDelayMs - 60) < 1e-9)
     }
 
+    /// The sender's RTP timestamp jumps by ±10⁹ ticks (125 000 s) at seq 10 while packets keep arriving every
+    /// 20 ms: a timestamp reset, not delay. Re-based, every packet plays with wait 60; one reset counted.
+    @Test(arguments: [Int64(1_000_000_000), -1_000_000_000])
+    func timestampReset(jump: Int64) throws {
+        let packets = (0..<20).map { i in
+            JitterBufferPacket(arrivalMs: 20 * Double(i) + 10,
+                               rtpTimestamp: UInt32(truncatingIfNeeded: 1000 + 160 * Int64(i) + (i >= 10 ? jump : 0)),
+                               sequence: UInt16(i), clockRate: 8000)
+        }
+        let o = JitterBufferSimulator.run(try JitterBufferSpec(parsing: "fixed:60"), packets: packets)
+        #expect(o.timestampResets == 1 && o.played == 20 && o.discardedLate == 0, "\(o)")
+        #expect(abs(o.meanDelayMs - 60) < 1e-9)
+    }
+
     /// cap=80: packet 6 arriving 30 ms early (transit −30) would wait 90 > 80 → overflow discard.
     @Test func overflow() throws {
         var plan = steady()
@@ -228,7 +242,7 @@ func threeTalkspurts(a: Double, b: Double, c: Double, markers: Bool = false) -> 
         let outcomes = bank.finish()
         #expect(outcomes.map(\.name) == ["fixed:50", "fixed:200", "neteq:max=500", "ideal"])
         #expect(outcomes.map(\.discardedLate) == [1, 0, 1, 0])
-        let scored = outcomes[1].assess(codec: "PCMU", networkOneWayDelayMs: 40)
+        let scored = outcomes[1].assess(codec: "PCMU", rtcpRoundTripMs: 80)
         // fixed:200 waits 200 for all but packet 5 (130): mean 193; d = 40 + 193 + 20 = 253 ms.
         #expect(abs(scored.mouthToEarDelayMs - 253) < 1e-9)
         #expect(scored.conversational.mos < scored.listening.mos)

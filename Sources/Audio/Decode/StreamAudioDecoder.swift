@@ -129,21 +129,20 @@ struct DecoderState {
 
     mutating func play(_ payload: [UInt8], extendedTimestamp ts: Int64) {
         align(to: ts)
-        let pcm: ArraySlice<Int16>?
+        let start = samples.count
         switch codec {
-        case .pcmu: pcm = ArraySlice(payload.map(G711.decodeMuLaw))
-        case .pcma: pcm = ArraySlice(payload.map(G711.decodeALaw))
-        case .opus: pcm = opus?.decode(payload)
+        case .pcmu: samples.append(contentsOf: payload.lazy.map(G711.decodeMuLaw))
+        case .pcma: samples.append(contentsOf: payload.lazy.map(G711.decodeALaw))
+        case .opus: if let pcm = opus?.decode(payload) { samples.append(contentsOf: pcm) }
         }
-        guard let pcm, !pcm.isEmpty else {
+        guard samples.count > start else {
             errors += 1
             conceal(nextPayload: nil)
             return
         }
-        samples.append(contentsOf: pcm)
         lastFrame.removeAll(keepingCapacity: true)
-        lastFrame.append(contentsOf: pcm)
-        packetSamples = pcm.count
+        lastFrame.append(contentsOf: samples[start...])
+        packetSamples = samples.count - start
         consecutiveConcealed = 0
         decoded += 1
     }

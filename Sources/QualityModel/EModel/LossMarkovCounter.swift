@@ -19,6 +19,9 @@ public struct LossMarkovCounter: Sendable, Equatable {
 
     public init() {}
 
+    /// Records the next packet in sequence order as received (found) or not.
+    public mutating func record(received: Bool) { record(lost: !received) }
+
     /// Records the next packet in sequence order.
     public mutating func record(lost isLost: Bool) {
         if isLost { lost += 1 } else { found += 1 }

@@ -24,6 +24,8 @@ public struct JitterBufferOutcome: Sendable, Equatable {
     public var invalidPackets: Int
     /// Sender restarts (sequence jump > 3000): the gap is not counted as loss.
     public var sequenceResets: Int
+    /// Sender timestamp resets (transit jump > 60 s) re-based out of the timeline.
+    public var timestampResets: Int
     /// Talkspurts detected (marker bit or timestamp gap), including the first.
     public var talkspurts: Int
     /// Playout-delay changes of ≥ 1 ms.
@@ -46,14 +48,15 @@ public struct JitterBufferOutcome: Sendable, Equatable {
     public var packetDurationMs: Double?
 
     /// Scores this buffer's result with the E-model (conversational and listening-only).
-    /// `networkOneWayDelayMs`: RTCP RTT / 2 when known, else `nil` (the assumption is stated in the result).
+    /// `rtcpRoundTripMs`: the stream's RTCP round-trip time when known (one-way = RTT/2), else `nil`
+    /// (then `assumedNetworkDelayMs` is used and stated in the result's assumptions).
     public func assess(codec: String, codecOverride: CodecImpairment? = nil, concealment: Bool = true,
-                       networkOneWayDelayMs: Double?,
+                       rtcpRoundTripMs: Double?,
                        assumedNetworkDelayMs: Double = QualityAssessment.defaultAssumedNetworkDelayMs) -> QualityAssessment {
         var a = QualityAssessment.assess(QualityAssessmentInput(
             codec: codec, codecOverride: codecOverride, concealment: concealment,
             effectiveLossPercent: effectiveLossPercent, burstRatio: burstRatio,
-            networkOneWayDelayMs: networkOneWayDelayMs, assumedNetworkDelayMs: assumedNetworkDelayMs,
+            rtcpRoundTripMs: rtcpRoundTripMs, assumedNetworkDelayMs: assumedNetworkDelayMs,
             jitterBufferDelayMs: meanDelayMs, packetDurationMs: packetDurationMs))
         a.assumptions.append("jitter buffer '\(name)': effective loss \(format(effectiveLossPercent)) % "
             + "(network + late + overflow), mean buffer delay \(format(meanDelayMs)) ms")
