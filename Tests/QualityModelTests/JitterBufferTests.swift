@@ -184,6 +184,8 @@ func threeTalkspurts(a: Double, b: Double, c: Double, markers: Bool = false) -> 
         #expect(o.name == "neteq:max=500")
         #expect(o.discardedLate == 10 && o.played == 20 && o.adaptations == 1 && o.talkspurts == 3)
         #expect(abs(o.meanDelayMs - 20) < 1e-9)
+        // History: B = 20 at the first packet, B = 100 at C's first packet (media 70 → arrival 1400 + 80).
+        #expect(o.playoutChanges == [PlayoutChange(atMs: 0, playoutDelayMs: 20), PlayoutChange(atMs: 1480, playoutDelayMs: 100)])
     }
 
     /// Continuous: after the step (packets 10–19 transit 80, one talkspurt), bucket 0 = 0.983, 0.966 for
@@ -196,6 +198,12 @@ func threeTalkspurts(a: Double, b: Double, c: Double, markers: Bool = false) -> 
         #expect(abs(o.meanDelayMs - 20) < 1e-9)
         let perSpurt = try run("neteq", plan)
         #expect(perSpurt.discardedLate == 10)
+    }
+
+    /// min bounds the target from below: neteq:min=100 starts (and stays) at B = 100; steady packets wait 100.
+    @Test func netEqMinBound() throws {
+        let o = try run("neteq:min=100", steady())
+        #expect(o.played == 10 && abs(o.meanDelayMs - 100) < 1e-9 && o.adaptations == 0)
     }
 
     /// max bounds the target: neteq:max=60 → at C's start target = min(100, 60) → B = 60 < 80: C late too.
@@ -231,6 +239,7 @@ func threeTalkspurts(a: Double, b: Double, c: Double, markers: Bool = false) -> 
         let o = try run("ideal", plan)
         #expect(o.played == 10 && o.discardedLate == 0 && o.effectiveLossPercent == 0)
         #expect(abs(o.meanDelayMs - 63) < 1e-9 && o.p95DelayMs == 70 && o.maxDelayMs == 70)
+        #expect(o.playoutChanges == [PlayoutChange(atMs: 0, playoutDelayMs: 70)])
     }
 
     /// The default bank runs all four on one pass and names each by its spec.

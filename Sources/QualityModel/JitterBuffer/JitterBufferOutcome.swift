@@ -1,3 +1,12 @@
+/// One point of a buffer's playout-delay history.
+public struct PlayoutChange: Sendable, Equatable {
+    /// Arrival time of the packet that caused the change, ms since the stream's first packet arrived.
+    public var atMs: Double
+    /// Playout delay B (ms): how long after its media time, measured from the first packet's arrival,
+    /// a packet is played — the first packet waits exactly B.
+    public var playoutDelayMs: Double
+}
+
 /// The result of replaying one stream through one jitter buffer.
 ///
 /// Counts are packets. `expected` = sequence numbers from the lowest to the highest received (restarts
@@ -40,6 +49,8 @@ public struct JitterBufferOutcome: Sendable, Equatable {
     public var meanDelayMs: Double
     public var p95DelayMs: Double
     public var maxDelayMs: Double
+    /// Playout delay over time: the initial value and each adaptation (first `playoutLogCapacity` entries).
+    public var playoutChanges: [PlayoutChange]
     /// Found/lost transitions in sequence order (played = found) for BurstR.
     public var loss: LossMarkovCounter
     /// BurstR = 1/(p + q) from `loss` (G.107 §7.5); `nil` when undefined.

@@ -37,6 +37,9 @@ public struct JitterBufferSimulator: Sendable {
     private var timelineOffsetMs = 0.0
     private var lastTransit: Double?
     private var timestampResets = 0
+    private var playoutChanges: [PlayoutChange] = []
+    /// Entries kept in `JitterBufferOutcome.playoutChanges`.
+    public static let playoutLogCapacity = 256
     /// Transit change treated as a sender timestamp reset rather than network delay (ms).
     public static let timestampJumpMs = 60_000.0
 
@@ -127,7 +130,11 @@ public struct JitterBufferSimulator: Sendable {
             previousPlayoutDelay = isFirstPacket ? newDelay : playoutDelay
             playoutDelay = newDelay
             talkspurtStartMediaMs = mediaMs
-            if isFirstPacket { lastCountedDelay = newDelay }
+            if isFirstPacket {
+                lastCountedDelay = newDelay
+                playoutChanges.reserveCapacity(Self.playoutLogCapacity)
+                playoutChanges.append(PlayoutChange(atMs: arrivalMs, playoutDelayMs: newDelay))
+            }
         } else if spec.adaptation == .continuous {
             let desired = desiredPlayoutDelay(transit: transit)
             let maxShrink = 0.25 * (frameTicks.map { Double($0) * 1000 / Double(clockRate) } ?? 20)
@@ -137,6 +144,9 @@ public struct JitterBufferSimulator: Sendable {
         if abs(playoutDelay - lastCountedDelay) >= 1 {
             adaptations += 1
             lastCountedDelay = playoutDelay
+            if playoutChanges.count < Self.playoutLogCapacity {
+                playoutChanges.append(PlayoutChange(atMs: arrivalMs, playoutDelayMs: playoutDelay))
+            }
         }
 
         let delay = mediaMs < talkspurtStartMediaMs ? previousPlayoutDelay : playoutDelay
@@ -194,6 +204,8 @@ public struct JitterBufferSimulator: Sendable {
             timestampResets: timestampResets, talkspurts: talkspurts,
             adaptations: adaptations, concealmentEvents: loss.lossRuns, effectiveLossPercent: percent(loss.lost),
             networkLossPercent: percent(window.networkLost), meanDelayMs: mean, p95DelayMs: p95, maxDelayMs: maximum,
+            playoutChanges: ideal.map { $0.transits.count > 0 ? [PlayoutChange(atMs: 0, playoutDelayMs: $0.maximum)] : [] }
+                ?? playoutChanges,
             loss: loss, packetDurationMs: frameTicks.map { Double($0) * 1000 / Double(clockRate) })
     }
 
