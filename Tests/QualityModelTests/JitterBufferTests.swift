@@ -242,6 +242,23 @@ func threeTalkspurts(a: Double, b: Double, c: Double, markers: Bool = false) -> 
         #expect(o.playoutChanges == [PlayoutChange(atMs: 0, playoutDelayMs: 70)])
     }
 
+    /// Reordering plus a duplicate, through every algorithm (times relative to packet 0's arrival): packet 4
+    /// arrives at 60 (transit −20) before packet 3 at 65 (transit 5); a copy of packet 5 arrives at 190.
+    /// No talkspurt boundary, so each buffer keeps its first playout delay B:
+    /// fixed / fixed-reanchor B = 60: waits 8·60 + 80 + 55 → mean 61.5; neteq B = 20 (initial target 20):
+    /// 8·20 + 40 + 15 → 21.5; asterisk B = 0 + 40: 8·40 + 60 + 35 → 41.5; ideal B = max transit 5:
+    /// 8·5 + 25 + 0 → 6.5. Nothing late or lost; the copy is a duplicate everywhere.
+    @Test(arguments: [("fixed:60", 61.5), ("fixed-reanchor:60", 61.5), ("neteq", 21.5), ("asterisk", 41.5), ("ideal", 6.5)])
+    func reorderingAndDuplicateEverywhere(spec: String, mean: Double) throws {
+        var plan = steady()
+        plan[4].delay = -10
+        plan[3].delay = 15
+        plan.append(PacketPlan(seq: 5, media: 5, delay: 100))
+        let o = try run(spec, plan)
+        #expect(o.played == 10 && o.duplicates == 1 && o.discardedLate == 0 && o.networkLost == 0 && o.expected == 10)
+        #expect(abs(o.meanDelayMs - mean) < 1e-9)
+    }
+
     /// The default bank runs all four on one pass and names each by its spec.
     @Test func defaultBank() throws {
         var bank = JitterBufferBank()
