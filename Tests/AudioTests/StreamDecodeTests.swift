@@ -71,6 +71,19 @@ import COpus
         #expect(wav.count == 44 + 96000)
     }
 
+    /// Seq 0 then seq 2000 (1999 missing = 40 s): at most 10 s (500 packets of 160) are concealed
+    /// (discontinuity 1); the next packet's timestamp wants sample 320000 but only 160 + 80000 exist, the
+    /// 239840-sample gap exceeds 10 s → 80000 samples of silence and a re-anchor (discontinuity 2).
+    /// Total 80160 + 80000 + 160 = 160320 samples.
+    @Test func longOutageIsBounded() throws {
+        let payload = [UInt8](repeating: 0x80, count: 160)
+        let packets = [AudioPacket(sequence: 0, rtpTimestamp: 0, payload: payload),
+                       AudioPacket(sequence: 2000, rtpTimestamp: 320_000, payload: payload)]
+        let audio = try StreamAudioDecoder.decode(packets, codec: .pcmu)
+        #expect(audio.concealedPackets == 500 && audio.discontinuities == 2 && audio.silenceSamples == 80000)
+        #expect(audio.samples.count == 160_320 && !audio.truncated)
+    }
+
     /// A corrupt Opus payload is counted and concealed, never a crash.
     @Test func corruptOpusPayloadIsConcealed() throws {
         let packets = [AudioPacket(sequence: 1, rtpTimestamp: 0, payload: [0xFF, 0xFF, 0xFF]),

@@ -77,7 +77,7 @@ import Testing
     /// Listening = defaults R 93.2062; conversational = planning delay 20 ms (Idd 0, small echo terms).
     @Test func g711NoLoss() {
         let a = QualityAssessment.assess(QualityAssessmentInput(codec: "PCMU", effectiveLossPercent: 0, burstRatio: 1,
-                                                                networkOneWayDelayMs: 0, jitterBufferDelayMs: 0,
+                                                                rtcpRoundTripMs: 0, jitterBufferDelayMs: 0,
                                                                 packetDurationMs: 20))
         #expect(a.model == .narrowband)
         #expect(a.mouthToEarDelayMs == 20)
@@ -89,7 +89,7 @@ import Testing
 
     @Test func assumedDelayAndUnknownCodecAreStated() {
         let a = QualityAssessment.assess(QualityAssessmentInput(codec: "speex", effectiveLossPercent: 1, burstRatio: nil,
-                                                                networkOneWayDelayMs: nil, jitterBufferDelayMs: 40))
+                                                                rtcpRoundTripMs: nil, jitterBufferDelayMs: 40))
         // fallback frame 20 ms, look-ahead 0 → d = 20 (assumed network) + 40 + 20 = 80 ms
         #expect(a.mouthToEarDelayMs == 80)
         #expect(a.assumptions.contains { $0.contains("speex") })
@@ -99,8 +99,9 @@ import Testing
 
     @Test func widebandCodecUsesG1071() {
         let a = QualityAssessment.assess(QualityAssessmentInput(codec: "AMR-WB", effectiveLossPercent: 2, burstRatio: 1,
-                                                                networkOneWayDelayMs: 50, jitterBufferDelayMs: 40))
+                                                                rtcpRoundTripMs: 100, jitterBufferDelayMs: 40))
         #expect(a.model == .wideband)
+        #expect(a.assumptions.contains { $0.contains("= RTCP round-trip time 100 ms / 2") })
         #expect(abs(a.listening.mos - 3.4062) < 1e-4)
         // d = 50 + 40 + 20 + 5 = 115 ms > 100 → Idd > 0 → conversational below listening
         #expect(a.conversational.rFactor < a.listening.rFactor)

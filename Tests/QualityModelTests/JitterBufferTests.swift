@@ -138,6 +138,20 @@ func threeTalkspurts(a: Double, b: Double, c: Double, markers: Bool = false) -> 
         #expect(abs(o.meanDelayMs - 60) < 1e-9)
     }
 
+    /// The sender's RTP timestamp jumps by ±10⁹ ticks (125 000 s) at seq 10 while packets keep arriving every
+    /// 20 ms: a timestamp reset, not delay. Re-based, every packet plays with wait 60; one reset counted.
+    @Test(arguments: [Int64(1_000_000_000), -1_000_000_000])
+    func timestampReset(jump: Int64) throws {
+        let packets = (0..<20).map { i in
+            JitterBufferPacket(arrivalMs: 20 * Double(i) + 10,
+                               rtpTimestamp: UInt32(truncatingIfNeeded: 1000 + 160 * Int64(i) + (i >= 10 ? jump : 0)),
+                               sequence: UInt16(i), clockRate: 8000)
+        }
+        let o = JitterBufferSimulator.run(try JitterBufferSpec(parsing: "fixed:60"), packets: packets)
+        #expect(o.timestampResets == 1 && o.played == 20 && o.discardedLate == 0, "\(o)")
+        #expect(abs(o.meanDelayMs - 60) < 1e-9)
+    }
+
     /// cap=80: packet 6 arriving 30 ms early (transit −30) would wait 90 > 80 → overflow discard.
     @Test func overflow() throws {
         var plan = steady()
@@ -170,6 +184,8 @@ func threeTalkspurts(a: Double, b: Double, c: Double, markers: Bool = false) -> 
         #expect(o.name == "neteq:max=500")
         #expect(o.discardedLate == 10 && o.played == 20 && o.adaptations == 1 && o.talkspurts == 3)
         #expect(abs(o.meanDelayMs - 20) < 1e-9)
+        // History: B = 20 at the first packet, B = 100 at C's first packet (media 70 → arrival 1400 + 80).
+        #expect(o.playoutChanges == [PlayoutChange(atMs: 0, playoutDelayMs: 20), PlayoutChange(atMs: 1480, playoutDelayMs: 100)])
     }
 
     /// Continuous: after the step (packets 10–19 transit 80, one talkspurt), bucket 0 = 0.983, 0.966 for
@@ -182,6 +198,12 @@ func threeTalkspurts(a: Double, b: Double, c: Double, markers: Bool = false) -> 
         #expect(abs(o.meanDelayMs - 20) < 1e-9)
         let perSpurt = try run("neteq", plan)
         #expect(perSpurt.discardedLate == 10)
+    }
+
+    /// min bounds the target from below: neteq:min=100 starts (and stays) at B = 100; steady packets wait 100.
+    @Test func netEqMinBound() throws {
+        let o = try run("neteq:min=100", steady())
+        #expect(o.played == 10 && abs(o.meanDelayMs - 100) < 1e-9 && o.adaptations == 0)
     }
 
     /// max bounds the target: neteq:max=60 → at C's start target = min(100, 60) → B = 60 < 80: C late too.
@@ -217,6 +239,24 @@ func threeTalkspurts(a: Double, b: Double, c: Double, markers: Bool = false) -> 
         let o = try run("ideal", plan)
         #expect(o.played == 10 && o.discardedLate == 0 && o.effectiveLossPercent == 0)
         #expect(abs(o.meanDelayMs - 63) < 1e-9 && o.p95DelayMs == 70 && o.maxDelayMs == 70)
+        #expect(o.playoutChanges == [PlayoutChange(atMs: 0, playoutDelayMs: 70)])
+    }
+
+    /// Reordering plus a duplicate, through every algorithm (times relative to packet 0's arrival): packet 4
+    /// arrives at 60 (transit −20) before packet 3 at 65 (transit 5); a copy of packet 5 arrives at 190.
+    /// No talkspurt boundary, so each buffer keeps its first playout delay B:
+    /// fixed / fixed-reanchor B = 60: waits 8·60 + 80 + 55 → mean 61.5; neteq B = 20 (initial target 20):
+    /// 8·20 + 40 + 15 → 21.5; asterisk B = 0 + 40: 8·40 + 60 + 35 → 41.5; ideal B = max transit 5:
+    /// 8·5 + 25 + 0 → 6.5. Nothing late or lost; the copy is a duplicate everywhere.
+    @Test(arguments: [("fixed:60", 61.5), ("fixed-reanchor:60", 61.5), ("neteq", 21.5), ("asterisk", 41.5), ("ideal", 6.5)])
+    func reorderingAndDuplicateEverywhere(spec: String, mean: Double) throws {
+        var plan = steady()
+        plan[4].delay = -10
+        plan[3].delay = 15
+        plan.append(PacketPlan(seq: 5, media: 5, delay: 100))
+        let o = try run(spec, plan)
+        #expect(o.played == 10 && o.duplicates == 1 && o.discardedLate == 0 && o.networkLost == 0 && o.expected == 10)
+        #expect(abs(o.meanDelayMs - mean) < 1e-9)
     }
 
     /// The default bank runs all four on one pass and names each by its spec.
@@ -228,7 +268,7 @@ func threeTalkspurts(a: Double, b: Double, c: Double, markers: Bool = false) -> 
         let outcomes = bank.finish()
         #expect(outcomes.map(\.name) == ["fixed:50", "fixed:200", "neteq:max=500", "ideal"])
         #expect(outcomes.map(\.discardedLate) == [1, 0, 1, 0])
-        let scored = outcomes[1].assess(codec: "PCMU", networkOneWayDelayMs: 40)
+        let scored = outcomes[1].assess(codec: "PCMU", rtcpRoundTripMs: 80)
         // fixed:200 waits 200 for all but packet 5 (130): mean 193; d = 40 + 193 + 20 = 253 ms.
         #expect(abs(scored.mouthToEarDelayMs - 253) < 1e-9)
         #expect(scored.conversational.mos < scored.listening.mos)

@@ -28,9 +28,11 @@ public struct DecodedAudio: Sendable, Equatable {
     public var decodeErrors: Int
     /// Samples of silence inserted for timestamp gaps (DTX / silence suppression).
     public var silenceSamples: Int
-    /// Timestamp gaps longer than `StreamAudioDecoder.maxGapSeconds` that were shortened to that length,
-    /// and sequence jumps > 3000 treated as sender restarts (not concealed).
+    /// Timestamp gaps or loss runs longer than `StreamAudioDecoder.maxGapSeconds` that were shortened to that
+    /// length, and sequence jumps > 3000 treated as sender restarts (not concealed).
     public var discontinuities: Int
+    /// Output reached `StreamAudioDecoder.maxOutputSeconds` and was cut there.
+    public var truncated: Bool
     /// Active speech level and silent-frame share of `samples`.
     public var speechLevel: SpeechLevel
 }
@@ -50,30 +52,51 @@ public enum StreamAudioDecoder {
     /// Maximum consecutive G.711 concealed packets before muting.
     public static let g711MaxRepeats = 5
 
+    /// Longest output produced (s); decoding stops there and `truncated` is set.
+    public static let maxOutputSeconds = 6 * 3600
+
     /// Decodes `packets` (any order; duplicates are ignored) with `codec`.
+    /// Memory: the sorted packet list plus the output PCM; a run of missing packets is concealed for at most
+    /// `maxGapSeconds` (the rest of the run counts as a discontinuity).
     public static func decode(_ packets: [AudioPacket], codec: AudioCodec) throws(AudioError) -> DecodedAudio {
-        let slots = sequenceSlots(packets)
+        let entries = sortedUnique(packets)
         var state = try DecoderState(codec: codec)
-        for i in slots.indices {
-            switch slots[i] {
-            case .restart:
-                state.discontinuities += 1
-                state.anchorNext = true
-            case .missing:
-                let next: [UInt8]?
-                if i + 1 < slots.count, case .played(let p, _) = slots[i + 1] { next = p.payload } else { next = nil }
-                state.conceal(nextPayload: next)
-            case .played(let p, let extendedTimestamp):
-                state.play(p.payload, extendedTimestamp: extendedTimestamp)
+        let maxSamples = maxOutputSeconds * codec.outputSampleRate
+        var previous: Int64?
+        for (index, e) in entries.enumerated() {
+            if state.sampleCount >= maxSamples { state.truncated = true; break }
+            if let prev = previous {
+                let missing = e.seq - prev - 1
+                if missing > maxDropout {
+                    state.discontinuities += 1
+                    state.anchorNext = true
+                } else if missing > 0 {
+                    let limit = Int64(state.concealablePackets(seconds: maxGapSeconds))
+                    let concealed = min(missing, limit)
+                    if concealed < missing { state.discontinuities += 1 }
+                    for k in 0..<concealed {
+                        let isLast = k == concealed - 1 && concealed == missing
+                        state.conceal(nextPayload: isLast && e.packet.played ? e.packet.payload : nil)
+                    }
+                }
             }
+            if e.packet.played {
+                state.play(e.packet.payload, extendedTimestamp: e.ts)
+            } else {
+                // Received but not played (late/overflow): FEC from the next packet if it directly follows and played.
+                let next = index + 1 < entries.count ? entries[index + 1] : nil
+                let fecSource = next.flatMap { $0.seq == e.seq + 1 && $0.packet.played ? $0.packet.payload : nil }
+                state.conceal(nextPayload: fecSource)
+            }
+            previous = e.seq
         }
+        if state.sampleCount > maxSamples { state.truncate(to: maxSamples) }
         return state.finish()
     }
 
-    enum Slot { case played(AudioPacket, Int64), missing, restart }
-
-    /// Extends sequence numbers and timestamps (in the given order), sorts by sequence, fills gaps.
-    static func sequenceSlots(_ packets: [AudioPacket]) -> [Slot] {
+    /// Extends sequence numbers and timestamps (in the given order), sorts by sequence and drops duplicates
+    /// (keeping a played copy).
+    static func sortedUnique(_ packets: [AudioPacket]) -> [(seq: Int64, ts: Int64, packet: AudioPacket)] {
         guard let first = packets.first else { return [] }
         var highest = Int64(first.sequence)
         var lastTs = first.rtpTimestamp
@@ -88,20 +111,10 @@ public enum StreamAudioDecoder {
             entries.append((seq, extTs, p))
         }
         entries.sort { $0.seq < $1.seq || ($0.seq == $1.seq && $0.packet.played && !$1.packet.played) }
-        var slots: [Slot] = []
-        var previous: Int64?
-        for e in entries {
-            if let prev = previous {
-                if e.seq == prev { continue }                       // duplicate (played copy sorted first)
-                let gap = e.seq - prev - 1
-                if gap > maxDropout { slots.append(.restart) } else if gap > 0 {
-                    slots.append(contentsOf: repeatElement(Slot.missing, count: Int(gap)))
-                }
-            }
-            slots.append(e.packet.played ? .played(e.packet, e.ts) : .missing)
-            previous = e.seq
-        }
-        return slots
+        var unique: [(seq: Int64, ts: Int64, packet: AudioPacket)] = []
+        unique.reserveCapacity(entries.count)
+        for e in entries where unique.last?.seq != e.seq { unique.append(e) }
+        return unique
     }
 }
 
@@ -119,6 +132,13 @@ struct DecoderState {
     var anchorNext = false
     private var decoded = 0, concealed = 0, fec = 0, errors = 0, silence = 0
     var discontinuities = 0
+    var truncated = false
+    var sampleCount: Int { samples.count }
+
+    /// How many packets of the current packet duration fit in `seconds`.
+    func concealablePackets(seconds: Int) -> Int { max(1, seconds * sampleRate / max(1, packetSamples)) }
+
+    mutating func truncate(to count: Int) { samples.removeLast(max(0, samples.count - count)); truncated = true }
 
     init(codec: AudioCodec) throws(AudioError) {
         self.codec = codec
@@ -129,21 +149,20 @@ struct DecoderState {
 
     mutating func play(_ payload: [UInt8], extendedTimestamp ts: Int64) {
         align(to: ts)
-        let pcm: ArraySlice<Int16>?
+        let start = samples.count
         switch codec {
-        case .pcmu: pcm = ArraySlice(payload.map(G711.decodeMuLaw))
-        case .pcma: pcm = ArraySlice(payload.map(G711.decodeALaw))
-        case .opus: pcm = opus?.decode(payload)
+        case .pcmu: samples.append(contentsOf: payload.lazy.map(G711.decodeMuLaw))
+        case .pcma: samples.append(contentsOf: payload.lazy.map(G711.decodeALaw))
+        case .opus: if let pcm = opus?.decode(payload) { samples.append(contentsOf: pcm) }
         }
-        guard let pcm, !pcm.isEmpty else {
+        guard samples.count > start else {
             errors += 1
             conceal(nextPayload: nil)
             return
         }
-        samples.append(contentsOf: pcm)
         lastFrame.removeAll(keepingCapacity: true)
-        lastFrame.append(contentsOf: pcm)
-        packetSamples = pcm.count
+        lastFrame.append(contentsOf: samples[start...])
+        packetSamples = samples.count - start
         consecutiveConcealed = 0
         decoded += 1
     }
@@ -210,7 +229,7 @@ struct DecoderState {
     func finish() -> DecodedAudio {
         DecodedAudio(samples: samples, sampleRate: sampleRate, decodedPackets: decoded, concealedPackets: concealed,
                      fecDecodeAttempts: fec, decodeErrors: errors, silenceSamples: silence,
-                     discontinuities: discontinuities,
+                     discontinuities: discontinuities, truncated: truncated,
                      speechLevel: SpeechLevel.measure(samples, sampleRate: sampleRate))
     }
 }

@@ -4,6 +4,8 @@
 /// With p = P(lost | previous found) = n(found→lost)/n(found→·) and q = P(found | previous lost) =
 /// n(lost→found)/n(lost→·), G.107 §7.5 gives BurstR = 1/(p + q) (= (Ppl/100)/p under the stationary model).
 /// BurstR = 1 is random loss, > 1 bursty; a pattern more regular than random gives < 1 (not clamped).
+/// (Formula as summarised in the project's standards digest §1.5 from G.107 (06/2015) §7.5; not re-read
+/// against the Recommendation text. This is not the RFC 3611 A.2 Gmin burst/gap model.)
 /// Constant memory: four transition counts.
 public struct LossMarkovCounter: Sendable, Equatable {
     public private(set) var foundToFound = 0
@@ -18,6 +20,9 @@ public struct LossMarkovCounter: Sendable, Equatable {
     private var previousLost: Bool?
 
     public init() {}
+
+    /// Records the next packet in sequence order as received (found) or not.
+    public mutating func record(received: Bool) { record(lost: !received) }
 
     /// Records the next packet in sequence order.
     public mutating func record(lost isLost: Bool) {

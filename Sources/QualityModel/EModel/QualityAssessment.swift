@@ -10,8 +10,9 @@ public struct QualityAssessmentInput: Sendable, Equatable {
     public var effectiveLossPercent: Double
     /// BurstR from `LossMarkovCounter`; `nil` → 1 (random loss) with a stated assumption.
     public var burstRatio: Double?
-    /// Network one-way delay (ms), e.g. RTCP RTT/2; `nil` → `assumedNetworkDelayMs`.
-    public var networkOneWayDelayMs: Double?
+    /// RTCP round-trip time (ms, RFC 3550 §6.4.1 from LSR/DLSR); the network one-way delay is taken as half of it.
+    /// `nil` → `assumedNetworkDelayMs`.
+    public var rtcpRoundTripMs: Double?
     /// Assumed network one-way delay (ms) when no RTT is known. Default 20 ms (a national IP path).
     public var assumedNetworkDelayMs: Double = QualityAssessment.defaultAssumedNetworkDelayMs
     /// Mean delay added by the jitter buffer (ms).
@@ -20,12 +21,12 @@ public struct QualityAssessmentInput: Sendable, Equatable {
     public var packetDurationMs: Double?
 
     public init(codec: String, codecOverride: CodecImpairment? = nil, concealment: Bool = true,
-                effectiveLossPercent: Double, burstRatio: Double?, networkOneWayDelayMs: Double?,
+                effectiveLossPercent: Double, burstRatio: Double?, rtcpRoundTripMs: Double?,
                 assumedNetworkDelayMs: Double = QualityAssessment.defaultAssumedNetworkDelayMs,
                 jitterBufferDelayMs: Double, packetDurationMs: Double? = nil) {
         self.codec = codec; self.codecOverride = codecOverride; self.concealment = concealment
         self.effectiveLossPercent = effectiveLossPercent; self.burstRatio = burstRatio
-        self.networkOneWayDelayMs = networkOneWayDelayMs; self.assumedNetworkDelayMs = assumedNetworkDelayMs
+        self.rtcpRoundTripMs = rtcpRoundTripMs; self.assumedNetworkDelayMs = assumedNetworkDelayMs
         self.jitterBufferDelayMs = jitterBufferDelayMs; self.packetDurationMs = packetDurationMs
     }
 }
@@ -71,9 +72,9 @@ public struct QualityAssessment: Sendable, Equatable {
             assumptions.append("burst ratio undefined for this loss pattern; BurstR = 1 (random loss) assumed")
         }
         let network: Double
-        if let measured = input.networkOneWayDelayMs {
-            network = measured
-            assumptions.append("network one-way delay \(format(measured)) ms from RTCP round-trip time / 2")
+        if let rtt = input.rtcpRoundTripMs, rtt.isFinite, rtt >= 0 {
+            network = rtt / 2
+            assumptions.append("network one-way delay \(format(network)) ms = RTCP round-trip time \(format(rtt)) ms / 2")
         } else {
             network = input.assumedNetworkDelayMs
             assumptions.append("no RTCP round-trip time: network one-way delay assumed \(format(network)) ms")

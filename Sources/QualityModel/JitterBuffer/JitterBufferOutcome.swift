@@ -1,3 +1,12 @@
+/// One point of a buffer's playout-delay history.
+public struct PlayoutChange: Sendable, Equatable {
+    /// Arrival time of the packet that caused the change, ms since the stream's first packet arrived.
+    public var atMs: Double
+    /// Playout delay B (ms): how long after its media time, measured from the first packet's arrival,
+    /// a packet is played — the first packet waits exactly B.
+    public var playoutDelayMs: Double
+}
+
 /// The result of replaying one stream through one jitter buffer.
 ///
 /// Counts are packets. `expected` = sequence numbers from the lowest to the highest received (restarts
@@ -24,6 +33,8 @@ public struct JitterBufferOutcome: Sendable, Equatable {
     public var invalidPackets: Int
     /// Sender restarts (sequence jump > 3000): the gap is not counted as loss.
     public var sequenceResets: Int
+    /// Sender timestamp resets (transit jump > 60 s) re-based out of the timeline.
+    public var timestampResets: Int
     /// Talkspurts detected (marker bit or timestamp gap), including the first.
     public var talkspurts: Int
     /// Playout-delay changes of ≥ 1 ms.
@@ -38,6 +49,8 @@ public struct JitterBufferOutcome: Sendable, Equatable {
     public var meanDelayMs: Double
     public var p95DelayMs: Double
     public var maxDelayMs: Double
+    /// Playout delay over time: the initial value and each adaptation (first `playoutLogCapacity` entries).
+    public var playoutChanges: [PlayoutChange]
     /// Found/lost transitions in sequence order (played = found) for BurstR.
     public var loss: LossMarkovCounter
     /// BurstR = 1/(p + q) from `loss` (G.107 §7.5); `nil` when undefined.
@@ -46,14 +59,15 @@ public struct JitterBufferOutcome: Sendable, Equatable {
     public var packetDurationMs: Double?
 
     /// Scores this buffer's result with the E-model (conversational and listening-only).
-    /// `networkOneWayDelayMs`: RTCP RTT / 2 when known, else `nil` (the assumption is stated in the result).
+    /// `rtcpRoundTripMs`: the stream's RTCP round-trip time when known (one-way = RTT/2), else `nil`
+    /// (then `assumedNetworkDelayMs` is used and stated in the result's assumptions).
     public func assess(codec: String, codecOverride: CodecImpairment? = nil, concealment: Bool = true,
-                       networkOneWayDelayMs: Double?,
+                       rtcpRoundTripMs: Double?,
                        assumedNetworkDelayMs: Double = QualityAssessment.defaultAssumedNetworkDelayMs) -> QualityAssessment {
         var a = QualityAssessment.assess(QualityAssessmentInput(
             codec: codec, codecOverride: codecOverride, concealment: concealment,
             effectiveLossPercent: effectiveLossPercent, burstRatio: burstRatio,
-            networkOneWayDelayMs: networkOneWayDelayMs, assumedNetworkDelayMs: assumedNetworkDelayMs,
+            rtcpRoundTripMs: rtcpRoundTripMs, assumedNetworkDelayMs: assumedNetworkDelayMs,
             jitterBufferDelayMs: meanDelayMs, packetDurationMs: packetDurationMs))
         a.assumptions.append("jitter buffer '\(name)': effective loss \(format(effectiveLossPercent)) % "
             + "(network + late + overflow), mean buffer delay \(format(meanDelayMs)) ms")

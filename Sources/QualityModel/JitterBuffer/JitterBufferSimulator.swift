@@ -12,6 +12,8 @@
 ///   every packet: growth at once (concealment stretches), shrink by at most ¼ packet duration per packet
 ///   (time compression). Packets of an earlier talkspurt keep the previous B.
 /// - `ideal`: all packets play with the hindsight delay B = max r.
+/// A jump of the transit of a new highest sequence number by more than `timestampJumpMs` (60 s) is a sender
+/// timestamp reset, not network delay: the timeline is re-based so that packet keeps the previous transit.
 /// Memory is constant (sequence window of 1024, fixed histograms); per packet O(1) amortised, no allocation.
 public struct JitterBufferSimulator: Sendable {
     public let spec: JitterBufferSpec
@@ -32,6 +34,14 @@ public struct JitterBufferSimulator: Sendable {
     private var previousPlayoutDelay = 0.0
     private var talkspurtStartMediaMs = -Double.infinity
     private var lastCountedDelay = 0.0
+    private var timelineOffsetMs = 0.0
+    private var lastTransit: Double?
+    private var timestampResets = 0
+    private var playoutChanges: [PlayoutChange] = []
+    /// Entries kept in `JitterBufferOutcome.playoutChanges`.
+    public static let playoutLogCapacity = 256
+    /// Transit change treated as a sender timestamp reset rather than network delay (ms).
+    public static let timestampJumpMs = 60_000.0
 
     private var received = 0, played = 0, late = 0, overflow = 0, duplicates = 0, tooOld = 0, invalid = 0
     private var talkspurts = 0, adaptations = 0
@@ -66,7 +76,7 @@ public struct JitterBufferSimulator: Sendable {
         let extendedTimestamp = lastExtendedTimestamp + Int64(Int32(bitPattern: packet.rtpTimestamp &- lastTimestamp))
         lastTimestamp = packet.rtpTimestamp
         lastExtendedTimestamp = extendedTimestamp
-        let mediaMs = Double(extendedTimestamp) * 1000 / Double(clockRate)
+        var mediaMs = Double(extendedTimestamp) * 1000 / Double(clockRate) + timelineOffsetMs
 
         let ext: Int64, step: Int64?
         switch window.place(packet.sequence) {
@@ -75,7 +85,16 @@ public struct JitterBufferSimulator: Sendable {
         case .new(let e, let s): ext = e; step = s
         }
         received += 1
-        let transit = arrivalMs - mediaMs
+        var transit = arrivalMs - mediaMs
+        if step != nil {
+            if let last = lastTransit, abs(transit - last) > Self.timestampJumpMs {
+                timelineOffsetMs += transit - last   // media time shifted so that transit == last
+                mediaMs += transit - last
+                transit = last
+                timestampResets += 1
+            }
+            lastTransit = transit
+        }
 
         var talkspurtStart = false
         var silenceMs = 0.0
@@ -111,7 +130,11 @@ public struct JitterBufferSimulator: Sendable {
             previousPlayoutDelay = isFirstPacket ? newDelay : playoutDelay
             playoutDelay = newDelay
             talkspurtStartMediaMs = mediaMs
-            if isFirstPacket { lastCountedDelay = newDelay }
+            if isFirstPacket {
+                lastCountedDelay = newDelay
+                playoutChanges.reserveCapacity(Self.playoutLogCapacity)
+                playoutChanges.append(PlayoutChange(atMs: arrivalMs, playoutDelayMs: newDelay))
+            }
         } else if spec.adaptation == .continuous {
             let desired = desiredPlayoutDelay(transit: transit)
             let maxShrink = 0.25 * (frameTicks.map { Double($0) * 1000 / Double(clockRate) } ?? 20)
@@ -121,6 +144,9 @@ public struct JitterBufferSimulator: Sendable {
         if abs(playoutDelay - lastCountedDelay) >= 1 {
             adaptations += 1
             lastCountedDelay = playoutDelay
+            if playoutChanges.count < Self.playoutLogCapacity {
+                playoutChanges.append(PlayoutChange(atMs: arrivalMs, playoutDelayMs: playoutDelay))
+            }
         }
 
         let delay = mediaMs < talkspurtStartMediaMs ? previousPlayoutDelay : playoutDelay
@@ -174,9 +200,12 @@ public struct JitterBufferSimulator: Sendable {
         return JitterBufferOutcome(
             name: spec.text, expected: expected, received: received, played: played, discardedLate: late,
             discardedOverflow: overflow, networkLost: window.networkLost, duplicates: duplicates, tooOld: tooOld,
-            invalidPackets: invalid, sequenceResets: window.sequenceResets, talkspurts: talkspurts,
+            invalidPackets: invalid, sequenceResets: window.sequenceResets,
+            timestampResets: timestampResets, talkspurts: talkspurts,
             adaptations: adaptations, concealmentEvents: loss.lossRuns, effectiveLossPercent: percent(loss.lost),
             networkLossPercent: percent(window.networkLost), meanDelayMs: mean, p95DelayMs: p95, maxDelayMs: maximum,
+            playoutChanges: ideal.map { $0.transits.count > 0 ? [PlayoutChange(atMs: 0, playoutDelayMs: $0.maximum)] : [] }
+                ?? playoutChanges,
             loss: loss, packetDurationMs: frameTicks.map { Double($0) * 1000 / Double(clockRate) })
     }
 
