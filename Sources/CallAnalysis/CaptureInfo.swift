@@ -9,7 +9,9 @@ public struct CaptureInfo: Sendable, Hashable {
 
     /// Reads every file once (one streaming pass each) and returns one entry per file.
     /// Files are independent here; each gets its own pass so counts never mix.
-    public static func read(paths: [String], configuration: AnalyzerConfiguration = .init()) throws(CaptureError) -> [CaptureInfo] {
+    public static func read(paths: [String]) throws(CaptureError) -> [CaptureInfo] {
+        var configuration = AnalyzerConfiguration()
+        configuration.inventoryOnly = true
         var result: [CaptureInfo] = []
         for path in paths {
             let set = try CaptureSet(paths: [path])

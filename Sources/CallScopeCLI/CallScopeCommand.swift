@@ -18,6 +18,7 @@ public struct CallScopeCommand: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
+            AnalyzeCommand.self,
             InfoCommand.self,
             EModelCommand.self,
         ]

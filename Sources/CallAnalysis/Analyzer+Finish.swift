@@ -1,0 +1,85 @@
+import PcapIngest
+import QualityModel
+import RTPKit
+import SIPKit
+import WireCore
+
+extension Analyzer {
+    /// Ends the analysis at the last packet: flushes reassembly, closes calls, scores streams.
+    public mutating func finish(captures summaries: [CaptureFileSummary]) -> AnalysisResult {
+        let end = lastPacketTime
+        withTCPReassembler { reassembler, deliver in reassembler.finish(at: end, deliver: deliver) }
+        let leftover = defragmenter.flush()
+        if leftover > 0 { record("fragment_incomplete", detail: "\(leftover) IP datagram(s) never completed") }
+        let sip = calls.finish(at: end)
+
+        var ordered = streams.values.sorted {
+            ($0.statistics.firstArrival, $0.ordinal) < ($1.statistics.firstArrival, $1.ordinal)
+        }
+        var results: [StreamResult] = []
+        var idsByCall: [String: [String]] = [:]
+        for index in ordered.indices {
+            let id = "s\(index + 1)"
+            let result = makeStreamResult(id: id, state: &ordered[index])
+            if let call = result.callID { idsByCall[call, default: []].append(id) }
+            results.append(result)
+        }
+        StreamFlagger.flag(&results, calls: sip.calls)
+
+        var captures: [CaptureEntry] = []
+        for (index, summary) in summaries.enumerated() where index < counts.count {
+            captures.append(CaptureEntry(summary: summary, counts: counts[index], skipped: skipped[index]))
+        }
+        var diagnostics = sip.diagnostics.map {
+            Diagnostic(severity: .warning, code: $0.code, message: $0.message, packet: $0.packetNumber)
+        }
+        for (file, counter) in skipped.enumerated() {
+            for (reason, entry) in counter.entries.sorted(by: { $0.key < $1.key }) {
+                diagnostics.append(Diagnostic(severity: .warning, code: reason,
+                                              message: "\(entry.count) skipped: \(entry.example)", packet: entry.firstPacket, file: file))
+            }
+        }
+        for summary in summaries where summary.truncated {
+            diagnostics.append(Diagnostic(severity: .error, code: "capture_truncated", message: "\(summary.path): \(summary.end)"))
+        }
+        return AnalysisResult(captures: captures, sip: sip, streams: results, streamIDsByCall: idsByCall,
+                              diagnostics: diagnostics, jitterBufferNames: configuration.jitterBuffers.map(\.text),
+                              referenceBufferIndex: configuration.referenceBufferIndex)
+    }
+
+    /// Scores one stream through every simulated buffer and attaches what RTCP said about it.
+    func makeStreamResult(id: String, state: inout StreamState) -> StreamResult {
+        let summary = state.statistics.summary()
+        let payloadTypes = state.statistics.payloadTypes
+        let mediaType = summary.payloadTypes.first { !payloadTypes.isTelephoneEvent($0) && !payloadTypes.isComfortNoise($0) }
+        let format = mediaType.flatMap { payloadTypes.format($0) }
+        let codec = format?.encodingName ?? mediaType.flatMap { Codec.staticPayloadType($0)?.name }
+        let clockRate = format.map(\.clockRate).flatMap { $0 > 0 ? $0 : nil }
+        let ssrc = summary.key.ssrc
+        let farEnd = rtcp.farEnd[ssrc]
+        // RTT: measured on this stream's reports, else on the reverse direction's.
+        let roundTrip = farEnd?.roundTripMs ?? reverseRoundTrip(of: summary.key)
+        // SRTP keeps RTP headers in the clear, so encrypted streams are scored too; video is not.
+        let scorable = codec.map { PayloadFormat(encodingName: $0, clockRate: 0).kind == .audio } ?? false
+        var buffers: [BufferResult] = []
+        for outcome in state.buffers.finish() {
+            let assessment = scorable && outcome.received > 0
+                ? outcome.assess(codec: codec ?? "", rtcpRoundTripMs: roundTrip,
+                                 assumedNetworkDelayMs: configuration.assumedNetworkDelayMs)
+                : nil
+            buffers.append(BufferResult(outcome: outcome, assessment: assessment))
+        }
+        return StreamResult(id: id, callID: state.callID, discovery: state.discovery, encrypted: state.encrypted,
+                            summary: summary, codec: codec, clockRate: clockRate, farEnd: farEnd,
+                            voipMetrics: rtcp.voipMetrics[ssrc], cname: rtcp.cnames[ssrc], roundTripMs: roundTrip,
+                            buffers: buffers, referenceIndex: configuration.referenceBufferIndex, flags: [])
+    }
+
+    /// The RTT measured by RTCP on the opposite direction of the same flow, if any.
+    func reverseRoundTrip(of key: RTPStreamKey) -> Double? {
+        for (other, _) in streams where other.source == key.destination && other.destination == key.source {
+            if let rtt = rtcp.farEnd[other.ssrc]?.roundTripMs { return rtt }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,80 @@
+import PcapIngest
+import QualityModel
+import RTPKit
+import SIPKit
+import WireCore
+
+extension Analyzer {
+    /// One RTP packet: to its stream, or to a new stream announced by SDP, or to the heuristic.
+    mutating func handleRTP(_ payload: UnsafeRawBufferPointer, source: Endpoint, destination: Endpoint, dscp: UInt8, record: CaptureRecord) {
+        let header: RTPHeaderView
+        do {
+            header = try RTPHeaderView(payload)
+        } catch {
+            self.record("rtp_\(error.code.rawValue)", detail: error.description)
+            return
+        }
+        let key = RTPStreamKey(source: source, destination: destination, ssrc: header.ssrc)
+        if streams[key] != nil {
+            observe(key, header, arrival: record.timestamp, dscp: dscp)
+            return
+        }
+        let flow = FlowKey(source: source, destination: destination, transport: .udp)
+        if let expectation = media.expectation(source: source, destination: destination) {
+            startStream(key, discovery: .sdp, expectation: expectation)
+            observe(key, header, arrival: record.timestamp, dscp: dscp)
+            return
+        }
+        if knownMediaFlows.contains(flow) {
+            // A new SSRC on a flow already recognised as RTP (sender restart, SSRC change).
+            startStream(key, discovery: .heuristic, expectation: nil)
+            observe(key, header, arrival: record.timestamp, dscp: dscp)
+            return
+        }
+        guard configuration.heuristicRTP, !rejectedFlows.contains(flow) else { return }
+        var candidate = candidates.removeValue(forKey: flow) ?? CandidateFlow(lastSeen: record.timestamp)
+        candidate.lastSeen = record.timestamp
+        let verdict = candidate.detector.observe(payload)
+        candidate.held.append(.init(arrival: record.timestamp, fields: header.fields, size: payload.count, dscp: dscp, telephoneEvent: nil))
+        switch verdict {
+        case .undecided:
+            candidates[flow] = candidate
+        case .notRTP:
+            rejectedFlows.insert(flow)
+        case .rtp(let ssrc):
+            knownMediaFlows.insert(flow)
+            // Replay what was held so the stream starts at its first packet (other SSRCs were noise).
+            let promoted = RTPStreamKey(source: source, destination: destination, ssrc: ssrc)
+            startStream(promoted, discovery: .heuristic, expectation: nil)
+            for held in candidate.held where held.fields.ssrc == ssrc {
+                streams[promoted]?.observe(arrival: held.arrival, packet: held.fields, packetSize: held.size, dscp: held.dscp, telephoneEvent: nil)
+            }
+        }
+    }
+
+    mutating func startStream(_ key: RTPStreamKey, discovery: StreamDiscovery, expectation: MediaExpectation?) {
+        let payloadTypes = PayloadTypeMap(expectation)
+        let statistics = RTPStreamStatistics(key: key, payloadTypes: payloadTypes, timeOrigin: firstPacketTime ?? .zero)
+        streams[key] = StreamState(ordinal: streams.count, statistics: statistics,
+                                   buffers: JitterBufferBank(specs: configuration.jitterBuffers),
+                                   callID: expectation?.callID, discovery: discovery,
+                                   encrypted: expectation?.isEncrypted ?? false)
+        if expectation != nil { knownMediaFlows.insert(FlowKey(source: key.source, destination: key.destination, transport: .udp)) }
+    }
+
+    mutating func observe(_ key: RTPStreamKey, _ header: RTPHeaderView, arrival: Timestamp, dscp: UInt8) {
+        guard var state = streams.removeValue(forKey: key) else { return }
+        let event = state.statistics.payloadTypes.isTelephoneEvent(header.payloadType) ? TelephoneEventPayload(header.payload) : nil
+        state.observe(arrival: arrival, packet: header.fields, packetSize: header.bytes.count, dscp: dscp, telephoneEvent: event)
+        streams[key] = state
+    }
+
+    /// RTCP (compound) packets: far-end reports, RTT, XR; attributed to streams by SSRC at the end.
+    mutating func handleRTCP(_ payload: UnsafeRawBufferPointer, source: Endpoint, destination: Endpoint, record: CaptureRecord) {
+        let before = rtcp.malformedCount
+        rtcp.observe(payload, arrival: record.timestamp)
+        if rtcp.malformedCount > before {
+            self.record("rtcp_malformed", detail: "malformed RTCP from \(source) to \(destination)")
+        }
+    }
+}

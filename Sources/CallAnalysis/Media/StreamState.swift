@@ -1,0 +1,65 @@
+import QualityModel
+import RTPKit
+import SIPKit
+import WireCore
+
+/// How a stream was found.
+public enum StreamDiscovery: String, Sendable, Hashable {
+    /// Its destination (or source) was announced in SDP.
+    case sdp
+    /// No signalling: recognised by the RTP heuristic.
+    case heuristic
+}
+
+/// Everything tracked for one RTP stream (source, destination, SSRC) while packets arrive.
+struct StreamState {
+    /// Order of first appearance (stable ids `s1`, `s2` … are assigned by first packet at the end).
+    let ordinal: Int
+    var statistics: RTPStreamStatistics
+    var buffers: JitterBufferBank
+    var callID: String?
+    let discovery: StreamDiscovery
+    var encrypted: Bool
+
+    /// Feeds one packet to the statistics and every simulated jitter buffer (media packets only:
+    /// RFC 4733 events and comfort noise do not enter a voice playout buffer).
+    mutating func observe(arrival: Timestamp, packet: RTPPacketFields, packetSize: Int, dscp: UInt8?,
+                          telephoneEvent: TelephoneEventPayload?) {
+        statistics.observe(arrival: arrival, packet: packet, packetSize: packetSize, dscp: dscp, telephoneEvent: telephoneEvent)
+        let payloadTypes = statistics.payloadTypes
+        let rate = payloadTypes.clockRate(packet.payloadType)
+        if rate > 0 && !payloadTypes.isTelephoneEvent(packet.payloadType) && !payloadTypes.isComfortNoise(packet.payloadType) {
+            buffers.feed(JitterBufferPacket(arrivalNanoseconds: arrival.nanoseconds, rtpTimestamp: packet.timestamp,
+                                            sequence: packet.sequenceNumber, marker: packet.marker,
+                                            payloadType: packet.payloadType, clockRate: Int(rate)))
+        }
+    }
+}
+
+/// RTP packets held while the heuristic decides whether a UDP flow carries RTP; replayed into the
+/// stream when it does, so a heuristically found stream loses none of its first packets.
+struct CandidateFlow {
+    struct HeldPacket {
+        var arrival: Timestamp
+        var fields: RTPPacketFields
+        var size: Int
+        var dscp: UInt8
+        var telephoneEvent: TelephoneEventPayload?
+    }
+
+    var detector = RTPFlowDetector()
+    var held: [HeldPacket] = []
+    var lastSeen: Timestamp
+}
+
+extension PayloadTypeMap {
+    /// The payload-type map of an SDP expectation (dynamic types from a=rtpmap).
+    init(_ expectation: MediaExpectation?) {
+        var signalled: [UInt8: PayloadFormat] = [:]
+        for (pt, codec) in expectation?.payloadTypes ?? [:] {
+            signalled[pt] = PayloadFormat(encodingName: codec.name, clockRate: UInt32(max(0, codec.clockRate)),
+                                          channels: UInt8(clamping: codec.channels))
+        }
+        self.init(signalled: signalled)
+    }
+}
