@@ -18,9 +18,15 @@ extension Analyzer {
         }
         var results: [StreamResult] = []
         var idsByCall: [String: [String]] = [:]
+        let knownCalls = Set(sip.calls.map(\.callID))
         for index in ordered.indices {
             let id = "s\(index + 1)"
-            let result = makeStreamResult(id: id, state: &ordered[index])
+            var result = makeStreamResult(id: id, state: &ordered[index])
+            if let call = result.callID, !knownCalls.contains(call) {
+                // Announced by SDP whose dialog was not captured (e.g. responses only): no call to link to.
+                result.callID = nil
+                result.flags.append("sdp_outside_dialog")
+            }
             if let call = result.callID { idsByCall[call, default: []].append(id) }
             results.append(result)
         }

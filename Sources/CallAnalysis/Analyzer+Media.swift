@@ -26,29 +26,35 @@ extension Analyzer {
             return
         }
         if knownMediaFlows.contains(flow) {
-            // A new SSRC on a flow already recognised as RTP (sender restart, SSRC change).
-            startStream(key, discovery: .heuristic, expectation: nil)
+            // A new SSRC on a flow already recognised as RTP (sender restart, SSRC change, a second source).
+            promote(key, held: candidates.removeValue(forKey: key)?.held ?? [])
             observe(key, header, arrival: record.timestamp, dscp: dscp)
             return
         }
         guard configuration.heuristicRTP, !rejectedFlows.contains(flow) else { return }
-        var candidate = candidates.removeValue(forKey: flow) ?? CandidateFlow(lastSeen: record.timestamp)
+        // Candidates are judged per SSRC, so interleaved sources on one flow (audio + DTMF) are each found.
+        var candidate = candidates.removeValue(forKey: key) ?? CandidateFlow(lastSeen: record.timestamp)
+        if candidate.held.isEmpty && candidates.count >= configuration.maxCandidateFlows { return }
         candidate.lastSeen = record.timestamp
         let verdict = candidate.detector.observe(payload)
         candidate.held.append(.init(arrival: record.timestamp, fields: header.fields, size: payload.count, dscp: dscp, telephoneEvent: nil))
         switch verdict {
         case .undecided:
-            candidates[flow] = candidate
+            candidates[key] = candidate
         case .notRTP:
             rejectedFlows.insert(flow)
-        case .rtp(let ssrc):
+        case .rtp:
             knownMediaFlows.insert(flow)
-            // Replay what was held so the stream starts at its first packet (other SSRCs were noise).
-            let promoted = RTPStreamKey(source: source, destination: destination, ssrc: ssrc)
-            startStream(promoted, discovery: .heuristic, expectation: nil)
-            for held in candidate.held where held.fields.ssrc == ssrc {
-                streams[promoted]?.observe(arrival: held.arrival, packet: held.fields, packetSize: held.size, dscp: held.dscp, telephoneEvent: nil)
-            }
+            promote(key, held: candidate.held)
+        }
+    }
+
+    /// Starts a heuristically found stream and replays the packets held while it was judged,
+    /// so the stream starts at its first packet.
+    mutating func promote(_ key: RTPStreamKey, held: [CandidateFlow.HeldPacket]) {
+        startStream(key, discovery: .heuristic, expectation: nil)
+        for packet in held {
+            streams[key]?.observe(arrival: packet.arrival, packet: packet.fields, packetSize: packet.size, dscp: packet.dscp, telephoneEvent: nil)
         }
     }
 

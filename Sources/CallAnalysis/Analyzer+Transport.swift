@@ -105,6 +105,15 @@ extension Analyzer {
         calls.ingest(message, time: time, source: source, destination: destination, transport: transport,
                      packetNumber: currentRecord.packetNumber)
         for expectation in calls.drainMediaExpectations() { media.learn(expectation) }
+        // SDP the tracker could not place in a dialog (e.g. only responses captured) still announces media.
+        if !message.body.isEmpty, let sdp = message.sessionDescription, let callID = message.callID {
+            let party: CallParty = message.isRequest ? .caller : .callee
+            for expectation in MediaExpectation.expectations(from: sdp, callID: callID, receiver: party, time: time,
+                                                             packetNumber: currentRecord.packetNumber)
+            where media.expectation(source: expectation.endpoint, destination: expectation.endpoint) == nil {
+                media.learn(expectation)
+            }
+        }
     }
 
     /// Counts a skipped item against the current packet.

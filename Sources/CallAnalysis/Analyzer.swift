@@ -23,7 +23,7 @@ public struct Analyzer {
     var calls: CallTracker
     var media = MediaDirectory()
     var streams: [RTPStreamKey: StreamState] = [:]
-    var candidates: [FlowKey: CandidateFlow] = [:]
+    var candidates: [RTPStreamKey: CandidateFlow] = [:]
     /// UDP flows the heuristic rejected (not RTP), so they are not re-examined; cleared when large.
     var rejectedFlows: Set<FlowKey> = []
     /// UDP flows known to carry RTP (announced in SDP or promoted by the heuristic).
