@@ -144,14 +144,15 @@ struct PayloadTypeKnowledgeTests {
         let key = RTPStreamKey(source: Endpoint(IPAddress(ipv4: 1), 1), destination: Endpoint(IPAddress(ipv4: 2), 2), ssrc: 9)
         let assumed = PayloadTypeMap(signalled: [111: PayloadFormat(encodingName: "opus", clockRate: 48000)])
         var s = RTPStreamStatistics(key: key, payloadTypes: assumed, wiresharkPayloadTypes: PayloadTypeMap())
-        // 20 ms packets (960 units), the 2nd 4 ms late: strict D = 4 ms·48 = 192 units → J = 12 units = 0.25 ms.
+        // 20 ms packets (960 units), the 2nd 4 ms late: strict D = 4 ms·48 = 192 units → J = 192/16 = 12;
+        // the 3rd is on time, D = −192 → J = 12 + (192 − 12)/16 = 23.25 units = 0.484375 ms (the maximum).
         for (i, late) in [0.0, 4, 0].enumerated() {
             let f = RTPPacketFields(sequenceNumber: UInt16(i), timestamp: UInt32(i * 960), ssrc: 9, payloadType: 111, marker: false, payloadSize: 60)
             s.observe(arrival: at(ms: Double(i) * 20 + late), packet: f, packetSize: 72, dscp: nil)
         }
         let r = s.summary()
         #expect(r.clockRate == 48000)
-        #expect(abs(r.maxJitterMs - 0.25) < 1e-9)    // J after packet 2: 192/16 = 12 units = 0.25 ms
+        #expect(abs(r.maxJitterMs - 23.25 / 48) < 1e-9)
         #expect(r.wireshark.maxJitterMs == 0)
         #expect(r.wireshark.minJitterMs == -1)       // tshark prints −1: no jitter value ever computed
         #expect(r.dscpFlag == false && r.firstDSCP == nil)
