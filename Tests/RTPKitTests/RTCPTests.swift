@@ -53,6 +53,19 @@ struct RTCPTests {
         #expect([0x40, 201, 0, 1, 0, 0, 0, 1].withBytes { RTCPParser.parse($0) }.error == ParseError(.invalidValue, layer: .rtcp, offset: 0))
     }
 
+    @Test func toleratesQuirksSeenInRealCaptures() {
+        // CNAME "c0\0" (NUL inside the item length, as in heplify__sip_ipv4_tcp.pcap) and two zero bytes
+        // after the compound (pcap2wav__SIP_CALL_RTP_G711.pcap frame 529): tshark shows "c0" and no error.
+        let rr = B.rtcp(type: 201, count: 0, body: B.be32(1))
+        let sdes = B.rtcp(type: 202, count: 1, body: B.be32(1) + [1, 3] + Array("c0".utf8) + [0, 0, 0])
+        let compound = (rr + sdes + [0, 0]).withBytes { RTCPParser.parse($0) }
+        #expect(compound.error == nil)
+        #expect(compound.trailingBytes == 2)
+        #expect(compound.packets[1] == .sourceDescription([SourceDescription(ssrc: 1, cname: "c0")]))
+        // Two non-zero trailing bytes are an error (a truncated header).
+        #expect((rr + [0x80, 0xC9]).withBytes { RTCPParser.parse($0) }.error == ParseError(.truncated, layer: .rtcp, offset: 8))
+    }
+
     @Test func parsesXRVoIPMetricsAndStatisticsSummary() {
         // VoIP metrics (BT 7, length 8 words): loss 12, discard 3, burst density 75, gap density 6, burst 340 ms,
         // gap 760 ms, RTT 120, end system delay 40, signal −20, noise −70, RERL 127, Gmin 16, R 88, ext R 127,
