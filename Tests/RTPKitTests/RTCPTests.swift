@@ -57,7 +57,7 @@ struct RTCPTests {
         // CNAME "c0\0" (NUL inside the item length, as in heplify__sip_ipv4_tcp.pcap) and two zero bytes
         // after the compound (pcap2wav__SIP_CALL_RTP_G711.pcap frame 529): tshark shows "c0" and no error.
         let rr = B.rtcp(type: 201, count: 0, body: B.be32(1))
-        let sdes = B.rtcp(type: 202, count: 1, body: B.be32(1) + [1, 3] + Array("c0".utf8) + [0, 0, 0])
+        let sdes = B.rtcp(type: 202, count: 1, body: B.be32(1) + [1, 3] + Array("c0".utf8) + [0] + [0, 0, 0])  // item "c0" + NUL, END, 2 pad
         let compound = (rr + sdes + [0, 0]).withBytes { RTCPParser.parse($0) }
         #expect(compound.error == nil)
         #expect(compound.trailingBytes == 2)
