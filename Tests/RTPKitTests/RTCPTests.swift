@@ -139,7 +139,7 @@ struct RTCPTests {
         let rtcp = Self.senderCompound(ntp: 1)
         let dtls: [UInt8] = [0x16, 0xFE, 0xFD, 0, 0]
         var stats = RTPStreamStatistics(key: RTPStreamKey(source: Endpoint(IPAddress("192.0.2.1")!, 5000),
-                                                          destination: Endpoint(IPAddress("192.0.2.2")!, 5000), ssrc: 0x1234_5678))
+                                                          destination: Endpoint(IPAddress("192.0.2.2")!, 5000), ssrc: 0x1234_5678), timeOrigin: at(ms: 0))
         var tracker = RTCPReportTracker()
         var kinds: [MediaPacketKind] = []
         for (i, datagram) in [stun, rtp1, rtcp, dtls, rtp2].enumerated() {

@@ -55,10 +55,10 @@ public struct RTPStreamStatistics: Sendable {
     ///   - wiresharkPayloadTypes: what tshark would know about dynamic types: the SDP seen in the
     ///     capture. Defaults to `payloadTypes`; pass an empty map when `payloadTypes` holds guesses
     ///     (e.g. for a heuristically found stream), since tshark then uses clock rate 0.
-    ///   - timeOrigin: the capture's first frame time (tshark's time origin; affects only rounding
-    ///     of the `wireshark` figures).
-    public init(key: RTPStreamKey, payloadTypes: PayloadTypeMap = PayloadTypeMap(),
-                wiresharkPayloadTypes: PayloadTypeMap? = nil, timeOrigin: Timestamp = .zero) {
+    ///   - timeOrigin: the capture's first frame time (tshark's time origin; affects the rounding of
+    ///     the `wireshark` figures in the last printed digit).
+    public init(key: RTPStreamKey, timeOrigin: Timestamp, payloadTypes: PayloadTypeMap = PayloadTypeMap(),
+                wiresharkPayloadTypes: PayloadTypeMap? = nil) {
         self.key = key
         self.payloadTypes = payloadTypes
         self.wiresharkPayloadTypes = wiresharkPayloadTypes ?? payloadTypes
