@@ -80,8 +80,8 @@ public struct RTPStreamStatistics: Sendable {
         wireshark.observe(arrival: arrival, sequence: packet.sequenceNumber, timestamp: packet.timestamp,
                           payloadType: pt, marker: packet.marker, clockRate: resolved.wiresharkClockRate(pt))
 
-        if packets == 0 { firstArrival = arrival } else { delta.add(arrival.milliseconds(since: lastArrival)) }
         let interPacketMs = packets == 0 ? 0 : arrival.milliseconds(since: lastArrival)
+        if packets == 0 { firstArrival = arrival } else { delta.add(interPacketMs) }
         packets += 1
         bytes += packetSize
         lastArrival = arrival
