@@ -53,6 +53,19 @@ struct RTCPTests {
         #expect([0x40, 201, 0, 1, 0, 0, 0, 1].withBytes { RTCPParser.parse($0) }.error == ParseError(.invalidValue, layer: .rtcp, offset: 0))
     }
 
+    @Test func toleratesQuirksSeenInRealCaptures() {
+        // CNAME "c0\0" (NUL inside the item length, as in heplify__sip_ipv4_tcp.pcap) and two zero bytes
+        // after the compound (pcap2wav__SIP_CALL_RTP_G711.pcap frame 529): tshark shows "c0" and no error.
+        let rr = B.rtcp(type: 201, count: 0, body: B.be32(1))
+        let sdes = B.rtcp(type: 202, count: 1, body: B.be32(1) + [1, 3] + Array("c0".utf8) + [0] + [0, 0, 0])  // item "c0" + NUL, END, 2 pad
+        let compound = (rr + sdes + [0, 0]).withBytes { RTCPParser.parse($0) }
+        #expect(compound.error == nil)
+        #expect(compound.trailingBytes == 2)
+        #expect(compound.packets[1] == .sourceDescription([SourceDescription(ssrc: 1, cname: "c0")]))
+        // Two non-zero trailing bytes are an error (a truncated header).
+        #expect((rr + [0x80, 0xC9]).withBytes { RTCPParser.parse($0) }.error == ParseError(.truncated, layer: .rtcp, offset: 8))
+    }
+
     @Test func parsesXRVoIPMetricsAndStatisticsSummary() {
         // VoIP metrics (BT 7, length 8 words): loss 12, discard 3, burst density 75, gap density 6, burst 340 ms,
         // gap 760 ms, RTT 120, end system delay 40, signal −20, noise −70, RERL 127, Gmin 16, R 88, ext R 127,
@@ -126,7 +139,7 @@ struct RTCPTests {
         let rtcp = Self.senderCompound(ntp: 1)
         let dtls: [UInt8] = [0x16, 0xFE, 0xFD, 0, 0]
         var stats = RTPStreamStatistics(key: RTPStreamKey(source: Endpoint(IPAddress("192.0.2.1")!, 5000),
-                                                          destination: Endpoint(IPAddress("192.0.2.2")!, 5000), ssrc: 0x1234_5678))
+                                                          destination: Endpoint(IPAddress("192.0.2.2")!, 5000), ssrc: 0x1234_5678), timeOrigin: at(ms: 0))
         var tracker = RTCPReportTracker()
         var kinds: [MediaPacketKind] = []
         for (i, datagram) in [stun, rtp1, rtcp, dtls, rtp2].enumerated() {

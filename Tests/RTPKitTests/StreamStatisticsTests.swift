@@ -46,7 +46,7 @@ struct RTPStreamStatisticsTests {
     }
 
     @Test func lossDuplicatesReorderAndEvents() {
-        var s = RTPStreamStatistics(key: key)
+        var s = RTPStreamStatistics(key: key, timeOrigin: at(ms: 0))
         // Sequence numbers in arrival order: 65533, 65534, 0 (65535 lost), 2, 1 (late), 1 (duplicate), 3 (CN), 4 (marker).
         let plan: [(Double, UInt16, UInt32, UInt8, Bool, UInt8)] = [
             (0, 65533, 0, 0, false, 46), (20, 65534, 160, 0, false, 46), (60, 0, 480, 0, false, 46),
@@ -81,7 +81,7 @@ struct RTPStreamStatisticsTests {
     }
 
     @Test func ssrcRestartKeepsEarlierTotals() {
-        var s = RTPStreamStatistics(key: key)
+        var s = RTPStreamStatistics(key: key, timeOrigin: at(ms: 0))
         var t = 0.0
         for seq: UInt16 in [10, 11, 12, 40000, 40001, 40002] {
             s.observe(arrival: at(ms: t), packet: fields(seq, UInt32(t * 8)), packetSize: 172, dscp: 46)
@@ -97,7 +97,7 @@ struct RTPStreamStatisticsTests {
 
     @Test func telephoneEventsAreDecodedOncePerEventAndSkippedByJitter() {
         let map = PayloadTypeMap(signalled: [101: PayloadFormat(encodingName: "telephone-event", clockRate: 8000)])
-        var s = RTPStreamStatistics(key: key, payloadTypes: map)
+        var s = RTPStreamStatistics(key: key, timeOrigin: at(ms: 0), payloadTypes: map)
         var seq: UInt16 = 1
         func send(_ ms: Double, _ ts: UInt32, pt: UInt8, event: TelephoneEventPayload? = nil, marker: Bool = false) {
             s.observe(arrival: at(ms: ms), packet: fields(seq, ts, pt: pt, marker: marker), packetSize: 16, dscp: 46, telephoneEvent: event)
@@ -134,5 +134,27 @@ struct RTPStreamStatisticsTests {
         #expect(record.arrival == at(ms: 5))
         #expect(record.sequenceNumber == 7 && record.rtpTimestamp == 99)
         #expect(record.marker && record.payloadType == 8)
+    }
+}
+
+@Suite("Signalled vs assumed payload types")
+struct PayloadTypeKnowledgeTests {
+    @Test func tsharkUsesClockZeroWhenTheFormatWasOnlyAssumed() {
+        // PT 111 assumed to be Opus (48 kHz) by us, but no SDP in the capture: tshark has clock 0.
+        let key = RTPStreamKey(source: Endpoint(IPAddress(ipv4: 1), 1), destination: Endpoint(IPAddress(ipv4: 2), 2), ssrc: 9)
+        let assumed = PayloadTypeMap(signalled: [111: PayloadFormat(encodingName: "opus", clockRate: 48000)])
+        var s = RTPStreamStatistics(key: key, timeOrigin: at(ms: 0), payloadTypes: assumed, wiresharkPayloadTypes: PayloadTypeMap())
+        // 20 ms packets (960 units), the 2nd 4 ms late: strict D = 4 ms·48 = 192 units → J = 192/16 = 12;
+        // the 3rd is on time, D = −192 → J = 12 + (192 − 12)/16 = 23.25 units = 0.484375 ms (the maximum).
+        for (i, late) in [0.0, 4, 0].enumerated() {
+            let f = RTPPacketFields(sequenceNumber: UInt16(i), timestamp: UInt32(i * 960), ssrc: 9, payloadType: 111, marker: false, payloadSize: 60)
+            s.observe(arrival: at(ms: Double(i) * 20 + late), packet: f, packetSize: 72, dscp: nil)
+        }
+        let r = s.summary()
+        #expect(r.clockRate == 48000)
+        #expect(abs(r.maxJitterMs - 23.25 / 48) < 1e-9)
+        #expect(r.wireshark.maxJitterMs == 0)
+        #expect(r.wireshark.minJitterMs == -1)       // tshark prints −1: no jitter value ever computed
+        #expect(r.dscpFlag == false && r.firstDSCP == nil)
     }
 }

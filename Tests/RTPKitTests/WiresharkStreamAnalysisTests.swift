@@ -108,7 +108,7 @@ struct WiresharkStreamAnalysisTests {
     }
 
     @Test func payloadColumnAndClockRules() {
-        var a = WiresharkStreamAnalysis()
+        var a = WiresharkStreamAnalysis(timeOrigin: at(ms: 0))
         for pt: UInt8 in [8, 13, 124] {
             a.observe(arrival: at(ms: 0), sequence: 1, timestamp: 0, payloadType: pt, marker: false, clockRate: 0)
         }

@@ -144,6 +144,8 @@ public struct RTCPCompound: Sendable, Hashable {
     public var packets: [RTCPPacket]
     /// Set when a packet was malformed; the packets before it are still returned.
     public var error: ParseError?
+    /// Zero bytes (fewer than 4) after the last packet, tolerated without error.
+    public var trailingBytes: Int
 
     /// Every reception report block in the compound (from SR and RR).
     public var reportBlocks: [(reporter: UInt32, block: ReceptionReportBlock)] {

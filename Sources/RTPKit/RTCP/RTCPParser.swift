@@ -16,18 +16,22 @@ public enum RTCPParser {
         var packets: [RTCPPacket] = []
         var offset = 0
         while offset < bytes.count {
+            // Some stacks append a few zero bytes after the last packet; tshark ignores them too.
+            if !packets.isEmpty, bytes.count - offset < 4, (offset..<bytes.count).allSatisfy({ bytes[$0] == 0 }) {
+                return RTCPCompound(packets: packets, error: nil, trailingBytes: bytes.count - offset)
+            }
             do throws(ParseError) {
                 let (packet, length) = try parsePacket(bytes, at: offset)
                 packets.append(packet)
                 offset += length
             } catch {
-                return RTCPCompound(packets: packets, error: error)
+                return RTCPCompound(packets: packets, error: error, trailingBytes: 0)
             }
         }
         if packets.isEmpty {
-            return RTCPCompound(packets: [], error: .truncated(.rtcp, offset: 0, needed: 4, available: bytes.count))
+            return RTCPCompound(packets: [], error: .truncated(.rtcp, offset: 0, needed: 4, available: bytes.count), trailingBytes: 0)
         }
-        return RTCPCompound(packets: packets, error: nil)
+        return RTCPCompound(packets: packets, error: nil, trailingBytes: 0)
     }
 
     /// One packet at `offset`; returns it and its total length in bytes.
@@ -125,7 +129,10 @@ public enum RTCPParser {
                       let text = body.slice(ByteRange(start: at + 2, count: Int(itemLength))) else {
                     throw ParseError(.badLength, layer: .rtcp, offset: at, detail: "SDES item runs past the packet")
                 }
-                let value = String(decoding: text, as: UTF8.self)
+                // Trailing NULs (seen from some stacks inside the item length) are not part of the text.
+                var textCount = text.count
+                while textCount > 0 && text[textCount - 1] == 0 { textCount -= 1 }
+                let value = String(decoding: UnsafeRawBufferPointer(rebasing: text[0..<textCount]), as: UTF8.self)
                 switch itemType {
                 case 1: chunk.cname = value
                 case 2: chunk.name = value

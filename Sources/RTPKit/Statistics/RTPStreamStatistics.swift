@@ -10,6 +10,8 @@ import WireCore
 public struct RTPStreamStatistics: Sendable {
     public let key: RTPStreamKey
     public let payloadTypes: PayloadTypeMap
+    /// The dynamic types tshark would know (from SDP in the capture); decides its clock rates.
+    public let wiresharkPayloadTypes: PayloadTypeMap
     /// tshark-compatible figures for this stream.
     public private(set) var wireshark: WiresharkStreamAnalysis
 
@@ -43,17 +45,24 @@ public struct RTPStreamStatistics: Sendable {
     /// Latest packet interval estimate from consecutive-sequence timestamps, ms.
     public private(set) var packetIntervalMs: Double = 0
 
+    private let resolved: ResolvedPayloadTypes
     private var previous: RTPPacketFields?
     private var previousDSCP: UInt8?
     private var lastLost: Int64 = 0
 
     /// - Parameters:
     ///   - payloadTypes: dynamic payload types from SDP (static ones need nothing).
-    ///   - timeOrigin: the capture's first frame time (tshark's time origin; affects only rounding
-    ///     of the `wireshark` figures).
-    public init(key: RTPStreamKey, payloadTypes: PayloadTypeMap = PayloadTypeMap(), timeOrigin: Timestamp = .zero) {
+    ///   - wiresharkPayloadTypes: what tshark would know about dynamic types: the SDP seen in the
+    ///     capture. Defaults to `payloadTypes`; pass an empty map when `payloadTypes` holds guesses
+    ///     (e.g. for a heuristically found stream), since tshark then uses clock rate 0.
+    ///   - timeOrigin: the capture's first frame time (tshark's time origin; affects the rounding of
+    ///     the `wireshark` figures in the last printed digit).
+    public init(key: RTPStreamKey, timeOrigin: Timestamp, payloadTypes: PayloadTypeMap = PayloadTypeMap(),
+                wiresharkPayloadTypes: PayloadTypeMap? = nil) {
         self.key = key
         self.payloadTypes = payloadTypes
+        self.wiresharkPayloadTypes = wiresharkPayloadTypes ?? payloadTypes
+        self.resolved = ResolvedPayloadTypes(payloadTypes, wireshark: self.wiresharkPayloadTypes)
         self.wireshark = WiresharkStreamAnalysis(timeOrigin: timeOrigin)
     }
 
@@ -65,16 +74,14 @@ public struct RTPStreamStatistics: Sendable {
     public mutating func observe(arrival: Timestamp, packet: RTPPacketFields, packetSize: Int, dscp: UInt8?,
                                  telephoneEvent: TelephoneEventPayload? = nil) {
         let pt = packet.payloadType
-        let format = payloadTypes.format(pt)
-        let clockRate = format?.clockRate ?? 0
-        let isEvent = format?.isTelephoneEvent ?? false
+        let clockRate = resolved.clockRate(pt)
+        let isEvent = resolved.isTelephoneEvent(pt)
 
-        let tshark = WiresharkPayloadTypes.analysisClockRate(pt, map: payloadTypes)
         wireshark.observe(arrival: arrival, sequence: packet.sequenceNumber, timestamp: packet.timestamp,
-                          payloadType: pt, marker: packet.marker, clockRate: tshark.clockRate)
+                          payloadType: pt, marker: packet.marker, clockRate: resolved.wiresharkClockRate(pt))
 
-        if packets == 0 { firstArrival = arrival } else { delta.add(arrival.milliseconds(since: lastArrival)) }
         let interPacketMs = packets == 0 ? 0 : arrival.milliseconds(since: lastArrival)
+        if packets == 0 { firstArrival = arrival } else { delta.add(interPacketMs) }
         packets += 1
         bytes += packetSize
         lastArrival = arrival
@@ -83,7 +90,7 @@ public struct RTPStreamStatistics: Sendable {
         trackSequence(packet.sequenceNumber)
         if !isEvent { jitter.observe(arrival: arrival, timestamp: packet.timestamp, clockRate: clockRate) }
         if packet.marker { markerPackets += 1 }
-        if payloadTypes.isComfortNoise(pt) { comfortNoisePackets += 1 }
+        if resolved.isComfortNoise(pt) { comfortNoisePackets += 1 }
         if isEvent {
             telephoneEventPackets += 1
             if let telephoneEvent {
@@ -109,7 +116,7 @@ public struct RTPStreamStatistics: Sendable {
 
     /// Convenience: feeds a parsed header, decoding the telephone-event payload when the type is one.
     public mutating func observe(arrival: Timestamp, header: RTPHeaderView, dscp: UInt8?) {
-        let event = payloadTypes.isTelephoneEvent(header.payloadType) ? TelephoneEventPayload(header.payload) : nil
+        let event = resolved.isTelephoneEvent(header.payloadType) ? TelephoneEventPayload(header.payload) : nil
         observe(arrival: arrival, packet: header.fields, packetSize: header.bytes.count, dscp: dscp, telephoneEvent: event)
     }
 

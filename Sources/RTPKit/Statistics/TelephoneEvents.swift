@@ -57,6 +57,7 @@ public struct TelephoneEventDecoder: Sendable, Hashable {
 
     public init() {}
 
+    /// - Parameter clockRate: the event's RTP clock, Hz; 0 falls back to 8000 (the usual rate, RFC 4733 §7.1.1).
     public mutating func observe(_ payload: TelephoneEventPayload, timestamp: UInt32, arrival: Timestamp, clockRate: UInt32) {
         let rate = Double(clockRate == 0 ? 8000 : clockRate)
         let durationMs = Double(payload.duration) * 1000 / rate

@@ -4,9 +4,17 @@
 /// override); for dynamic types from the SDP rtpmap rate, else from the encoding name, and it
 /// treats telephone-event and any dynamic type without a name as clock rate 0 (no jitter).
 public enum WiresharkPayloadTypes {
-    /// The short names printed in the "Payload" column (rtp_payload_type_short_vals).
+    /// tshark's rtpevent dissector claims this dynamic type by default (preference
+    /// `rtpevent.event_payload_type_value`), so without SDP it is printed "rtpevent".
+    public static let defaultEventPayloadType: UInt8 = 101
+
+    /// The short names printed in the "Payload" column (rtp_payload_type_short_vals); dynamic
+    /// types print their SDP encoding name, "rtpevent" for an unsignalled PT 101, else "RTPType-N".
     public static func shortName(_ payloadType: UInt8, dynamicName: String?) -> String {
-        if payloadType >= 96 { return dynamicName ?? "RTPType-\(payloadType)" }
+        if payloadType >= 96 {
+            if let dynamicName { return dynamicName }
+            return payloadType == defaultEventPayloadType ? "rtpevent" : "RTPType-\(payloadType)"
+        }
         switch payloadType {
         case 0: return "g711U"
         case 1: return "fs-1016"

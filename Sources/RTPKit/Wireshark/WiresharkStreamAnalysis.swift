@@ -61,9 +61,10 @@ public struct WiresharkStreamAnalysis: Sendable, Hashable {
     private var deltaMs: Double = 0
     private var previousPayloadType: UInt8 = 0
 
-    /// - Parameter timeOrigin: the capture's first frame time (tshark's `rel_ts` origin). Results
-    ///   depend on it only in the last printed digit, through floating-point rounding.
-    public init(timeOrigin: Timestamp = .zero) { self.timeOrigin = timeOrigin }
+    /// - Parameter timeOrigin: the capture's first frame time (tshark's `rel_ts` origin). tshark
+    ///   works in double ms relative to it; with another origin the last printed digit can differ
+    ///   (and with epoch 0, absolute times lose precision), so pass the real one.
+    public init(timeOrigin: Timestamp) { self.timeOrigin = timeOrigin }
 
     /// tshark's `nstime_to_msec(rel_ts)`: seconds·1000 + nanoseconds/1e6, in doubles.
     @inlinable func relativeMs(_ time: Timestamp) -> Double {
