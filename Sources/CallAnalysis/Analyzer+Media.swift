@@ -60,7 +60,7 @@ extension Analyzer {
 
     mutating func startStream(_ key: RTPStreamKey, discovery: StreamDiscovery, expectation: MediaExpectation?) {
         let payloadTypes = PayloadTypeMap(expectation)
-        let statistics = RTPStreamStatistics(key: key, payloadTypes: payloadTypes, timeOrigin: firstPacketTime ?? .zero)
+        let statistics = RTPStreamStatistics(key: key, timeOrigin: firstPacketTime ?? .zero, payloadTypes: payloadTypes)
         streams[key] = StreamState(ordinal: streams.count, statistics: statistics,
                                    buffers: JitterBufferBank(specs: configuration.jitterBuffers),
                                    callID: expectation?.callID, discovery: discovery,
