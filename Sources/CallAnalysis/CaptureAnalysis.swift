@@ -4,16 +4,19 @@ import WireCore
 /// Runs the whole pipeline over capture files: one streaming pass, files merged in timestamp order.
 public enum CaptureAnalysis {
     /// Analyses `paths` as one capture (rotated files of one trunk, for example).
-    /// `progress` is called about every 65,536 packets with packets read so far.
+    /// `progress` is called about every 65,536 packets with the packets and file bytes read so far
+    /// (record headers included, so the byte count approaches the files' total size).
     public static func run(paths: [String], configuration: AnalyzerConfiguration = .init(),
-                           progress: ((Int) -> Void)? = nil) throws(CaptureError) -> AnalysisResult {
+                           progress: ((_ packets: Int, _ bytes: Int) -> Void)? = nil) throws(CaptureError) -> AnalysisResult {
         let set = try CaptureSet(paths: paths)
         var analyzer = Analyzer(configuration: configuration, fileCount: paths.count)
         var packets = 0
+        var bytesRead = 0
         set.forEachPacket { record, bytes in
             analyzer.ingest(record, bytes)
             packets += 1
-            if packets & 0xFFFF == 0 { progress?(packets) }
+            bytesRead &+= record.capturedLength &+ 16
+            if packets & 0xFFFF == 0 { progress?(packets, bytesRead) }
         }
         return analyzer.finish(captures: set.summaries)
     }

@@ -41,7 +41,7 @@ struct AnalysisOptions: ParsableArguments {
     }
 
     /// Analyses `files`, turning capture errors into the one-line status-2 failure.
-    func analyse(_ files: [String], progress: ((Int) -> Void)? = nil) throws -> AnalysisResult {
+    func analyse(_ files: [String], progress: ((Int, Int) -> Void)? = nil) throws -> AnalysisResult {
         let configuration = try configuration()
         do {
             return try CaptureAnalysis.run(paths: files, configuration: configuration, progress: progress)
@@ -78,7 +78,9 @@ struct AnalyzeCommand: ParsableCommand {
     var quiet = false
 
     func run() throws {
-        let result = try options.analyse(files)
+        let progress = ProgressReporter(files: files, quiet: quiet)
+        let result = try options.analyse(files) { packets, bytes in progress.update(packets: packets, bytes: bytes) }
+        progress.finish()
         let document = ReportDocument.build(result, generatorVersion: CallScopeCommand.configuration.version)
         if let json {
             try OutputFile.write(document.serialized(), to: json)
