@@ -10,7 +10,7 @@ import Darwin
 /// seamless. The samples are encoded with the ITU-T G.711 µ-law / A-law segment rules.
 /// G.722 and Opus: a fixed filler (Opus frames start with TOC 0x08: SILK narrowband, 20 ms, mono,
 /// one frame, RFC 6716 3.1); they carry no meaningful audio.
-final class PayloadFrame: @unchecked Sendable {
+final class PayloadFrame {
     let bytes: UnsafeMutableRawPointer
     let count: Int
 

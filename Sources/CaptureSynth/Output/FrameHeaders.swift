@@ -14,7 +14,7 @@ enum FrameHeaders {
         writeMAC(frame, destination)
         writeMAC(frame + 6, source)
         frame.storeBytes(of: UInt16(0x0800).bigEndian, toByteOffset: 12, as: UInt16.self)
-        // IPv4, IHL 5, DSCP EF (46) for RTP-like traffic is left 0: the capture shows best effort.
+        // IPv4: version 4, IHL 5, DSCP 0, DF set, TTL 64, protocol 17 (UDP).
         let ip = frame + 14
         let totalLength = UInt16(truncatingIfNeeded: 28 + payloadLength)
         ip.storeBytes(of: UInt16(0x4500).bigEndian, as: UInt16.self)
