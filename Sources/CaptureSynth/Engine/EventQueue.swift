@@ -33,48 +33,71 @@ struct SynthEvent {
     }
 }
 
-/// Binary min-heap of events. Its size is bounded by the concurrent calls and the packets in
-/// flight per stream (jitter is capped), and its storage is reused, so steady state does not allocate.
-struct EventQueue {
-    private var heap: [SynthEvent] = []
+/// Binary min-heap of events over manually managed storage (no copy-on-write or uniqueness checks in
+/// the hot loop). Its size is bounded by the concurrent calls and the packets in flight per stream
+/// (jitter is capped), and storage only grows, so steady state does not allocate.
+final class EventQueue {
+    private var storage: UnsafeMutablePointer<SynthEvent>
+    private var capacity: Int
+    private(set) var count = 0
     private var counter: UInt64 = 0
 
-    init(capacity: Int) { heap.reserveCapacity(capacity) }
+    init(capacity: Int) {
+        self.capacity = max(capacity, 16)
+        storage = UnsafeMutablePointer<SynthEvent>.allocate(capacity: self.capacity)
+    }
 
-    var isEmpty: Bool { heap.isEmpty }
-    var count: Int { heap.count }
+    deinit {
+        storage.deinitialize(count: count)
+        storage.deallocate()
+    }
 
-    mutating func push(_ event: SynthEvent) {
+    var isEmpty: Bool { count == 0 }
+
+    /// Adds `event`; events at the same time come out in the order they were pushed.
+    func push(_ event: SynthEvent) {
+        if count == capacity { grow() }
         var event = event
         event.order = counter
         counter &+= 1
-        heap.append(event)
-        var child = heap.count - 1
+        var child = count
+        count += 1
         while child > 0 {
             let parent = (child - 1) >> 1
-            guard SynthEvent.precedes(event, heap[parent]) else { break }
-            heap[child] = heap[parent]
+            guard SynthEvent.precedes(event, storage[parent]) else { break }
+            (storage + child).initialize(to: storage[parent])
             child = parent
         }
-        heap[child] = event
+        (storage + child).initialize(to: event)
     }
 
-    mutating func pop() -> SynthEvent? {
-        guard let last = heap.popLast() else { return nil }
-        guard !heap.isEmpty else { return last }
-        let top = heap[0]
-        let count = heap.count
+    /// Removes and returns the earliest event.
+    func pop() -> SynthEvent? {
+        guard count > 0 else { return nil }
+        let top = storage[0]
+        count -= 1
+        guard count > 0 else { return top }
+        // Move the last element down from the root through a hole.
+        let last = storage[count]
         var parent = 0
         while true {
             let left = 2 * parent + 1
             guard left < count else { break }
             let right = left + 1
-            let child = right < count && SynthEvent.precedes(heap[right], heap[left]) ? right : left
-            guard SynthEvent.precedes(heap[child], last) else { break }
-            heap[parent] = heap[child]
+            let child = right < count && SynthEvent.precedes(storage[right], storage[left]) ? right : left
+            guard SynthEvent.precedes(storage[child], last) else { break }
+            storage[parent] = storage[child]
             parent = child
         }
-        heap[parent] = last
+        storage[parent] = last
         return top
+    }
+
+    private func grow() {
+        let larger = UnsafeMutablePointer<SynthEvent>.allocate(capacity: capacity * 2)
+        larger.moveInitialize(from: storage, count: count)
+        storage.deallocate()
+        storage = larger
+        capacity *= 2
     }
 }

@@ -32,6 +32,8 @@ struct StreamState {
     // Receiver (RFC 3550 A.1 extended highest sequence, A.3 loss, A.8 jitter in timestamp units).
     var received = 0
     var highestExtended: Int
+    /// Slot (unwrapped sequence offset) of the packet that arrived last so far.
+    var lastArrivedSlot = 0
     var jitter: Double = 0
     var lastTransit: Double?
     var expectedPrior = 0
@@ -65,6 +67,8 @@ struct StreamState {
         received += 1
         let delta = Int(Int16(bitPattern: sequence &- UInt16(truncatingIfNeeded: highestExtended)))
         if delta > 0 { highestExtended += delta }
+        lastArrivedSlot = highestExtended - Int(firstSequence)
+            + Int(Int16(bitPattern: sequence &- UInt16(truncatingIfNeeded: highestExtended)))
         guard isAudio else { return }
         let arrival = Double(time &- firstSend) * clockRate / 1e9
         let transit = arrival - Double(rtpTimestamp &- firstTimestamp)

@@ -26,7 +26,9 @@ extension SynthesisEngine {
         if !exempt && streams[index].nextIsLost() {
             streams[index].dropped += 1
         } else {
-            packet.time = time + delay.next(&streams[index].random)
+            // Slot 0 is never delayed, so it is always the stream's first packet in the capture and an
+            // analyser's base sequence number is the stream's first one (exact loss figures under jitter).
+            packet.time = slot == 0 ? time : time + delay.next(&streams[index].random)
             if packet.time == time { writeRTP(packet) } else { queue.push(packet) }
             if streams[index].random.chance(duplicateProbability) {
                 streams[index].duplicates += 1

@@ -17,7 +17,7 @@ struct SynthesisEngine {
     let delay: DelayModel
     let clockRate: Double
     let duplicateProbability: Double
-    var queue: EventQueue
+    let queue: EventQueue
     var calls: [CallRuntime] = []
     var streams: [StreamState] = []
     var summary: SynthesisSummary
@@ -107,7 +107,8 @@ struct SynthesisEngine {
                     destination: Endpoint(IPAddress(ipv4: s.destination), s.destinationPort),
                     payloadType: plan.codec.payloadType, firstSequence: s.firstSequence, firstTimestamp: s.firstTimestamp,
                     sent: s.sent, dropped: s.dropped, duplicates: s.duplicates, written: s.written,
-                    dtmfPackets: s.dtmfPackets, rtcpReports: s.rtcpReports))
+                    dtmfPackets: s.dtmfPackets, rtcpReports: s.rtcpReports,
+                    lastArrivedSlot: s.lastArrivedSlot))
                 summary.rtpPackets += s.written
                 summary.dtmfPackets += s.dtmfPackets
                 summary.droppedPackets += s.dropped

@@ -27,8 +27,9 @@ public struct SynthesisPlan: Sendable, Hashable {
     /// two-state Gilbert-Elliott chain whose bad state always loses and lasts `burstLength` packets on average.
     public var burstLength: Double = 1
     /// Mean extra network delay in ms (exponentially distributed, capped at 10× the mean) added to RTP
-    /// arrival times. For i.i.d. exponential delays E|D_i - D_(i-1)| equals the mean, so the RFC 3550
-    /// interarrival jitter settles near this value. Values above about 20 ms reorder packets.
+    /// arrival times (the first packet of a stream is never delayed, so it always arrives first).
+    /// For i.i.d. exponential delays E|D_i - D_(i-1)| equals the mean, so the RFC 3550 interarrival
+    /// jitter settles near this value. Values above about 20 ms reorder packets.
     public var jitterMilliseconds: Double = 0
     /// Percentage of RTP packets captured twice (the copy arrives up to 2 ms later plus its own jitter).
     public var duplicatePercent: Double = 0

@@ -28,10 +28,17 @@ public struct SynthStreamSummary: Sendable, Hashable {
     public var dtmfPackets: Int
     /// RTCP sender reports written by this stream's sender.
     public var rtcpReports: Int
+    /// Slot of the packet that arrives last in the capture (`sent - 1` unless jitter reorders the tail).
+    public var lastArrivedSlot: Int
 
     /// RFC 3550 A.3 cumulative loss an analyser must report: expected (= sent, since the first and
     /// last packets always arrive) minus received (= written, duplicates included).
     public var expectedLost: Int { sent - written }
+
+    /// The "Lost" column of `tshark -z rtp,streams` (Wireshark 4.0): Wireshark's expected count runs
+    /// from the first to the *last-arriving* sequence number rather than the highest, so it differs
+    /// from `expectedLost` when jitter reorders the last packets (checked against tshark 4.0.17).
+    public var tsharkLost: Int { lastArrivedSlot + 1 - written }
 }
 
 /// One synthetic call.
