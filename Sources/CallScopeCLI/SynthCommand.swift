@@ -15,14 +15,15 @@ struct SynthCommand: ParsableCommand {
             and an RTCP sender report every ~5 s per direction. Calls start evenly over the ramp, so all of \
             them run at the same time. The output is identical for the same options and seed.
 
-            Loss never removes the first or last packet of a stream, so an analyser's lost count equals the \
-            number dropped. Jitter adds an exponential delay (mean MS, capped at 10×) to each RTP packet; the \
-            file stays in capture-time order, so sequence numbers appear reordered once the jitter exceeds ~20 ms.
+            Loss (Bernoulli, or Gilbert-Elliott bursts with --burst above 1) never removes the first or last \
+            packet of a stream, so an analyser's RFC 3550 lost count equals the packets dropped minus duplicates. \
+            Jitter adds an exponential delay (mean MS, capped at 10×) to each RTP packet but the first; the file \
+            stays in capture-time order, so sequence numbers appear reordered once the jitter exceeds ~20 ms.
 
             Examples:
               callscope synth --calls 1000 --duration 60 --out load.pcap
-              callscope synth --calls 20 --duration 30 --loss 3 --burst 4 --jitter 15 --dtmf 123# \\
-                --failure-ratio 0.2 --seed 7 --out demo.pcap
+              callscope synth --calls 20 --duration 30 --loss 3 --burst 4 --jitter 15 --out demo.pcap
+              callscope synth --calls 10 --duration 20 --dtmf 123# --failure-ratio 0.2 --seed 7 --out fixture.pcap
             """)
 
     @Option(help: "Number of concurrent calls.")

@@ -95,6 +95,15 @@ struct PlanAndCodecTests {
         #expect(PayloadFrame.aLaw(sample) == a)
     }
 
+    @Test(arguments: [(UInt32(0x0A00_0001), "10.0.0.1"), (0xCB00_71FF, "203.0.113.255"), (0, "0.0.0.0"), (0xAC10_6409, "172.16.100.9")])
+    func dottedQuadText(_ address: UInt32, _ text: String) {
+        var bytes = [UInt8](repeating: 0, count: 15)
+        let written = bytes.withUnsafeMutableBytes { DottedQuad.write(address, to: $0.baseAddress!) }
+        #expect(written == text.utf8.count)
+        #expect(DottedQuad.length(address) == text.utf8.count)
+        #expect(String(decoding: bytes.prefix(written), as: UTF8.self) == text)
+    }
+
     @Test func lossModelStationaryRate() {
         // Gilbert-Elliott with L = 20 %, X = 4: r = 0.25, p = 0.2·0.25/0.8 = 0.0625; π_bad = p/(p+r) = 0.2.
         var model = LossModel(lossPercent: 20, burstLength: 4)

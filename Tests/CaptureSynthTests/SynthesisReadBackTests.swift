@@ -39,6 +39,17 @@ struct SynthesisReadBackTests {
         #expect(summary.count(.completed) > 0 && summary.count(.completed) < 8)
     }
 
+    @Test func answeredCallsRunConcurrently() throws {
+        // Starts spread over min(12/4, 30) = 3 s and answered within ~5.6 s, media lasting 12 s:
+        // the last answer comes before the first hang-up, so every answered call overlaps every other.
+        let answered = summary.calls.filter { $0.outcome == .completed }
+        let lastAnswer = try #require(answered.compactMap(\.answerTime).max())
+        let firstEnd = try #require(answered.map(\.endTime).min())
+        #expect(lastAnswer < firstEnd)
+        // Calls are spread over the carriers round robin (4 by default).
+        #expect(Set(summary.calls.map(\.carrier)).count == 4)
+    }
+
     @Test func packetsAreInCaptureTimeOrder() {
         for (earlier, later) in zip(capture.packets, capture.packets.dropFirst()) {
             #expect(earlier.time <= later.time, "packet \(later.number) goes back in time")
@@ -179,6 +190,13 @@ struct SynthesisReadBackTests {
             reports += 1
         }
         #expect(roundTripsChecked > 0)
+        // SDES CNAME is "synth@" + the sender's address.
+        for packet in capture.rtcp {
+            let sdes = (Int(packet.be16(2)) + 1) * 4
+            let length = Int(packet.payload[sdes + 9])
+            let cname = String(decoding: packet.payload[(sdes + 10)..<(sdes + 10 + length)], as: UTF8.self)
+            #expect(cname == "synth@\(packet.source.address)")
+        }
         #expect(reports == summary.streams.reduce(0) { $0 + $1.rtcpReports })
         // 12 s streams with a 4-6 s interval: at least one report each.
         #expect(summary.streams.allSatisfy { $0.rtcpReports >= 1 })

@@ -23,8 +23,8 @@ extension SynthesisEngine {
         let reverse = index ^ 1
         let hasBlock = streams[reverse].received > 0
         let srLength = 28 + (hasBlock ? 24 : 0)
-        let cname = Array("synth@\(CallIdentity.dotted(streams[index].source))".utf8)
-        let sdesLength = (8 + 2 + cname.count + 1 + 3) & ~3
+        let cnameLength = 6 + DottedQuad.length(streams[index].source)
+        let sdesLength = (8 + 2 + cnameLength + 1 + 3) & ~3
         let udpLength = srLength + sdesLength
         let out = writer.beginRecord(nanoseconds: time, length: FrameHeaders.length + udpLength)
         streams[index].ipIdentification &+= 1
@@ -70,8 +70,10 @@ extension SynthesisEngine {
         sdes.storeBytes(of: UInt16(sdesLength / 4 - 1).bigEndian, toByteOffset: 2, as: UInt16.self)
         sdes.storeBytes(of: streams[index].ssrc.bigEndian, toByteOffset: 4, as: UInt32.self)
         sdes.storeBytes(of: UInt8(1), toByteOffset: 8, as: UInt8.self)
-        sdes.storeBytes(of: UInt8(cname.count), toByteOffset: 9, as: UInt8.self)
-        cname.withUnsafeBytes { (sdes + 10).copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
+        sdes.storeBytes(of: UInt8(cnameLength), toByteOffset: 9, as: UInt8.self)
+        // CNAME "synth@<dotted quad>", written without building a String.
+        for (offset, byte) in "synth@".utf8.enumerated() { sdes.storeBytes(of: byte, toByteOffset: 10 + offset, as: UInt8.self) }
+        DottedQuad.write(streams[index].source, to: sdes + 16)
 
         streams[index].lastSRTime = time
         streams[index].lastSRMiddle = now.seconds << 16 | now.fraction >> 16
