@@ -88,7 +88,30 @@ struct SynthesisReadBackTests {
                 let separator = try #require(text.range(of: "\r\n\r\n"))
                 #expect(text[separator.upperBound...].utf8.count == length)
                 #expect(sipHeader("Via", in: text)?.contains(";branch=z9hG4bK") == true)
-                #expect(sipHeader("CSeq", in: text) != nil)
+                let isRequest = text.hasPrefix("SIP/2.0") == false
+                #expect((sipHeader("User-Agent", in: text) != nil) == isRequest)
+                #expect((sipHeader("Server", in: text) != nil) == !isRequest)
+            }
+            // Every message of the INVITE transaction (and a non-2xx ACK or CANCEL) reuses the INVITE's
+            // branch and CSeq number 1; the ACK for a 200 is a new transaction with its own branch (RFC 3261 17.1.1.3).
+            let inviteVia = sipHeader("Via", in: messages[0].text)
+            for message in messages {
+                let kind = sipKind(message.text)
+                let cseq = sipHeader("CSeq", in: message.text) ?? ""
+                let sameBranch = sipHeader("Via", in: message.text) == inviteVia
+                switch kind {
+                case "INVITE", "100", "180", "486", "503", "487", "CANCEL":
+                    #expect(sameBranch)
+                    #expect(cseq == (kind == "CANCEL" ? "1 CANCEL" : "1 INVITE"))
+                case "ACK":
+                    #expect(sameBranch == (call.outcome != .completed))
+                    #expect(cseq == "1 ACK")
+                case "BYE":
+                    #expect(!sameBranch)
+                    #expect(cseq.hasSuffix(" BYE"))
+                default:  // 200 answers INVITE, CANCEL or BYE
+                    #expect(["1 INVITE", "1 CANCEL", "1 BYE", "2 BYE"].contains(cseq))
+                }
             }
             if call.outcome == .completed {
                 // Responses after 100 carry the To tag; the answer carries an SDP body with our codec.

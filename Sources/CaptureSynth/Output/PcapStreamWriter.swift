@@ -21,9 +21,6 @@ final class PcapStreamWriter {
     private(set) var bytesWritten = 0
     private(set) var packetsWritten = 0
 
-    /// The largest frame a record may hold.
-    static let maximumFrame = 2_048
-
     /// Creates (truncates) `path` and writes the 24-byte pcap global header (snaplen 65535).
     init(path: String, precision: SynthesisPlan.Precision, bufferBytes: Int = 4 << 20) throws(SynthesisError) {
         guard let file = fopen(path, "wb") else {

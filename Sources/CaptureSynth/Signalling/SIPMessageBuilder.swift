@@ -81,7 +81,8 @@ enum SIPMessageBuilder {
             request("ACK", uri: requestURI, via: inviteVia, from: fromCaller, to: toCallee, cseq: "1 ACK")
         }
         if let contact { lines.append("Contact: \(contact)") }
-        lines.append("User-Agent: callscope-synth")
+        // RFC 3261 20.41 / 20.35: requests name the User-Agent, responses the Server.
+        lines.append(step.method != nil ? "User-Agent: callscope-synth" : "Server: callscope-synth")
         if !body.isEmpty { lines.append("Content-Type: application/sdp") }
         lines.append("Content-Length: \(body.utf8.count)")
         return lines.joined(separator: "\r\n") + "\r\n\r\n" + body
