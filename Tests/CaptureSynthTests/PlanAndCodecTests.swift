@@ -58,6 +58,19 @@ struct PlanAndCodecTests {
                 #expect(packet.rtpTimestamp == stream.firstTimestamp &+ UInt32(slot) * increment)
             }
         }
+        // Payload: sample 0 of the tone is silence (µ-law 0xFF, A-law 0xD5); 400 Hz at 8 kHz repeats every
+        // 20 samples; Opus carries the libopus frame whose TOC byte is 0x4B (SILK WB 20 ms, code 3).
+        let payload = try #require(capture.rtp.first?.payload.dropFirst(12)).map { $0 }
+        switch codec {
+        case .pcmu, .pcma:
+            #expect(payload[0] == (codec == .pcmu ? 0xFF : 0xD5))
+            #expect((0..<140).allSatisfy { payload[$0] == payload[$0 + 20] })
+            #expect(Set(payload).count > 5)
+        case .opus:
+            #expect(payload[0] == 0x4B)
+        case .g722:
+            break
+        }
         let invite = try #require(capture.sip.first)
         #expect(invite.text.contains("a=rtpmap:\(expectedPT) \(codec.rtpmap)\r\n"))
         #expect(invite.text.contains("a=rtpmap:101 telephone-event/\(codec.clockRate)\r\n"))

@@ -8,8 +8,9 @@ import Darwin
 ///
 /// G.711: a 400 Hz tone at −20 dBFS; 20 ms hold exactly 8 periods, so repeating the frame is
 /// seamless. The samples are encoded with the ITU-T G.711 µ-law / A-law segment rules.
-/// G.722 and Opus: a fixed filler (Opus frames start with TOC 0x08: SILK narrowband, 20 ms, mono,
-/// one frame, RFC 6716 3.1); they carry no meaningful audio.
+/// Opus: one real 80-byte frame of the same tone (libopus 1.x, 48 kHz mono, VOIP, 32 kbit/s CBR;
+/// TOC 0x4B = SILK wideband 20 ms, code 3, RFC 6716 3.1), repeated: every packet decodes.
+/// G.722: a fixed filler that carries no meaningful audio (no encoder at hand).
 final class PayloadFrame {
     let bytes: UnsafeMutableRawPointer
     let count: Int
@@ -24,13 +25,24 @@ final class PayloadFrame {
             case .pcmu: byte = PayloadFrame.muLaw(sample)
             case .pcma: byte = PayloadFrame.aLaw(sample)
             case .g722: byte = UInt8(truncatingIfNeeded: 0x5A &+ i &* 37)
-            case .opus: byte = i == 0 ? 0x08 : UInt8(truncatingIfNeeded: 0x3C &+ i &* 53)
+            case .opus: byte = PayloadFrame.opusToneFrame[i]
             }
             bytes.storeBytes(of: byte, toByteOffset: i, as: UInt8.self)
         }
     }
 
     deinit { bytes.deallocate() }
+
+    /// The 10th 20 ms frame of libopus encoding the 400 Hz −20 dBFS tone (see the type's comment).
+    static let opusToneFrame: [UInt8] = [
+        0x4B, 0x41, 0x00, 0x99, 0x15, 0x51, 0xD3, 0x3E, 0xE7, 0x8D, 0xCB, 0xBD,
+        0xFE, 0xF0, 0xDA, 0xC2, 0x7B, 0xE7, 0xDA, 0xFC, 0x9C, 0x7F, 0x4C, 0xAB,
+        0x40, 0x1A, 0x67, 0xDD, 0x09, 0x73, 0x97, 0xCE, 0xA1, 0xC4, 0x9E, 0x20,
+        0x12, 0x94, 0x77, 0x7C, 0x4B, 0xE0, 0x99, 0x44, 0xD0, 0x7A, 0xF9, 0xA1,
+        0xED, 0x72, 0x63, 0x41, 0x2E, 0xD1, 0x31, 0x9B, 0x2A, 0x95, 0xAD, 0x58,
+        0xC9, 0x74, 0x1F, 0x61, 0x60, 0x5A, 0x94, 0xD4, 0xE7, 0xAE, 0x18, 0xF5,
+        0x85, 0x92, 0x26, 0x23, 0x4F, 0x32, 0x10, 0x80,
+    ]
 
     /// G.711 µ-law of a 16-bit linear sample (14-bit magnitude, bias 33, 8 segments).
     static func muLaw(_ sample: Int32) -> UInt8 {

@@ -25,7 +25,7 @@ public enum SynthCodec: String, Sendable, Hashable, CaseIterable {
     /// RTP timestamp increment per 20 ms packet.
     public var samplesPerPacket: UInt32 { clockRate / 50 }
 
-    /// Payload bytes per 20 ms packet: 160 for G.711 and G.722 (64 kbit/s), 80 for Opus (32 kbit/s).
+    /// Payload bytes per 20 ms packet: 160 for G.711 and G.722 (64 kbit/s), 80 for Opus (32 kbit/s CBR).
     public var payloadBytes: Int { self == .opus ? 80 : 160 }
 
     /// The SDP rtpmap encoding, e.g. `PCMU/8000`, `opus/48000/2`.
