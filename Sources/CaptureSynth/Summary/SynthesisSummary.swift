@@ -37,7 +37,8 @@ public struct SynthStreamSummary: Sendable, Hashable {
 
     /// The "Lost" column of `tshark -z rtp,streams` (Wireshark 4.0): Wireshark's expected count runs
     /// from the first to the *last-arriving* sequence number rather than the highest, so it differs
-    /// from `expectedLost` when jitter reorders the last packets (checked against tshark 4.0.17).
+    /// from `expectedLost` when jitter reorders the last packets (checked against tshark 4.0.17 without
+    /// duplicates; with duplicates or a reordered sequence wrap Wireshark's figure is not modelled).
     public var tsharkLost: Int { lastArrivedSlot + 1 - written }
 }
 
