@@ -20,6 +20,7 @@ public struct CallScopeCommand: ParsableCommand {
         subcommands: [
             AnalyzeCommand.self,
             InfoCommand.self,
+            SynthCommand.self,
             EModelCommand.self,
         ]
     )

@@ -1,1 +1,0 @@
-// CaptureSynth: synthetic SIP+RTP capture generator (load generator and fixture source).
