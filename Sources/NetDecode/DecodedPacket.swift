@@ -9,6 +9,11 @@ public struct FragmentInfo: Sendable, Hashable {
     public var moreFragments: Bool
     /// The protocol carried by the datagram (IPv4 protocol / IPv6 next header after the fragment header).
     public var payloadProtocol: UInt8
+
+    public init(identification: UInt32, offsetBytes: Int, moreFragments: Bool, payloadProtocol: UInt8) {
+        self.identification = identification; self.offsetBytes = offsetBytes
+        self.moreFragments = moreFragments; self.payloadProtocol = payloadProtocol
+    }
 }
 
 /// UDP header fields and where its payload lies in the packet.

@@ -129,9 +129,8 @@ extension PacketDecoder {
                 return
             }
             guard let inner = bytes.slice(payload) else { return }
-            packet.tunnelDepth += 1
             var innerPacket = DecodedPacket()
-            innerPacket.tunnelDepth = packet.tunnelDepth
+            innerPacket.tunnelDepth = packet.tunnelDepth + 1
             innerPacket.vlanCount = packet.vlanCount
             innerPacket.outerVLAN = packet.outerVLAN
             innerPacket.innerVLAN = packet.innerVLAN
@@ -140,9 +139,13 @@ extension PacketDecoder {
             case 41: decodeIPv6(inner, at: 0, into: &innerPacket)
             default: decodeGRE(inner, into: &innerPacket)
             }
-            // If the tunnel payload turned out not to be IP, keep the outer packet's view.
-            if case .none = innerPacket.network, innerPacket.stop == nil { packet.transport = .other(protocolNumber: protocolNumber); return }
             innerPacket.rebase(by: payload.start)
+            // When no inner network layer was reached (truncated or unsupported encapsulation), the outer datagram
+            // stays the packet's view: its addresses are the best there is, and `stop` says why decoding ended.
+            if case .none = innerPacket.network {
+                if let stop = innerPacket.stop { packet.stop = stop } else { packet.transport = .other(protocolNumber: protocolNumber) }
+                return
+            }
             innerPacket.isClipped = innerPacket.isClipped || packet.isClipped
             packet = innerPacket
         default:
@@ -171,14 +174,24 @@ extension PacketDecoder {
         case 0x6558: decodeEthernet(bytes, at: at, into: &packet)
         case 0x88BE:
             // ERSPAN type II has an 8-byte header and GRE sequence numbers; type I has neither.
-            decodeEthernet(bytes, at: hasSequence ? at + 8 : at, into: &packet)
+            let headerLength = hasSequence ? 8 : 0
+            guard at + headerLength <= bytes.count else {
+                packet.stop = .truncated(.tunnel, offset: at, needed: headerLength, available: bytes.count - at)
+                return
+            }
+            decodeEthernet(bytes, at: at + headerLength, into: &packet)
         case 0x22EB:
-            // ERSPAN type III: 12-byte header, plus an 8-byte platform sub-header when O is set.
+            // ERSPAN type III: 12-byte header, plus an 8-byte platform sub-header when O (bit 0 of byte 11) is set.
             guard let word = bytes.u8(at: at + 11) else {
                 packet.stop = .truncated(.tunnel, offset: at, needed: 12, available: max(0, bytes.count - at))
                 return
             }
-            decodeEthernet(bytes, at: at + 12 + (word & 0x01 != 0 ? 8 : 0), into: &packet)
+            let headerLength = 12 + (word & 0x01 != 0 ? 8 : 0)
+            guard at + headerLength <= bytes.count else {
+                packet.stop = .truncated(.tunnel, offset: at, needed: headerLength, available: bytes.count - at)
+                return
+            }
+            decodeEthernet(bytes, at: at + headerLength, into: &packet)
         default:
             packet.stop = ParseError(.unsupported, layer: .tunnel, offset: 2, detail: protocolText(proto))
         }

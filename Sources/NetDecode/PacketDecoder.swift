@@ -29,10 +29,16 @@ public enum PacketDecoder {
             switch family {
             case 2: decodeIPv4(bytes, at: 4, into: &packet)
             case 24, 28, 30: decodeIPv6(bytes, at: 4, into: &packet)
+            // 10 is AF_INET6 on Linux (written by some tools) but AF_CCITT on the BSDs: trust the version nibble.
+            case 10 where bytes.u8(at: 4).map({ $0 >> 4 == 6 }) ?? false: decodeIPv6(bytes, at: 4, into: &packet)
             default: packet.network = .nonIP(etherType: 0)
             }
-        case 12, 14, 101, 228, 229:
+        case 12, 14, 101:
             decodeRawIP(bytes, at: 0, into: &packet)
+        case 228:  // LINKTYPE_IPV4: always IPv4, a wrong version nibble is a bad IPv4 header
+            decodeIPv4(bytes, at: 0, into: &packet)
+        case 229:  // LINKTYPE_IPV6
+            decodeIPv6(bytes, at: 0, into: &packet)
         default:
             packet.stop = ParseError(.unsupported, layer: .link, offset: 0, detail: "link type \(linkType)")
         }
@@ -56,7 +62,7 @@ public enum PacketDecoder {
 
     static func decodeEthernet(_ bytes: UnsafeRawBufferPointer, at offset: Int, into packet: inout DecodedPacket) {
         guard let etherType = bytes.be16(at: offset + 12) else {
-            packet.stop = .truncated(.link, offset: offset, needed: 14, available: bytes.count - offset)
+            packet.stop = .truncated(.link, offset: offset, needed: 14, available: max(0, bytes.count - offset))
             return
         }
         decodeEtherType(etherType, bytes, at: offset + 14, into: &packet)
