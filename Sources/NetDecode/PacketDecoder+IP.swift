@@ -159,6 +159,13 @@ extension PacketDecoder {
             packet.stop = .truncated(.tunnel, offset: 0, needed: 4, available: bytes.count)
             return
         }
+        // Version 1 (PPTP's enhanced GRE, RFC 2637) and RFC 1701 source routing (R bit) lay out the optional
+        // words differently: not decoded rather than misread.
+        guard flags & 0x0007 == 0, flags & 0x4000 == 0 else {
+            packet.stop = ParseError(.unsupported, layer: .tunnel, offset: 0,
+                                     detail: flags & 0x4000 != 0 ? "GRE source routing" : "GRE version \(flags & 0x0007)")
+            return
+        }
         var at = 4
         if flags & 0x8000 != 0 { at += 4 }  // checksum + reserved
         if flags & 0x2000 != 0 { at += 4 }  // key

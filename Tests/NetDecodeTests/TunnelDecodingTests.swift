@@ -88,8 +88,8 @@ struct TunnelDecodingTests {
         let stop = try #require(packet.stop)
         #expect(stop == ParseError(.truncated, layer: .tunnel, offset: 0))
         #expect(stop.offset == 20 + 8 && stop.needed == 8 && stop.available == 5)
-        // The outer datagram stays visible.
-        #expect(packet.source == Addr.v4a && packet.isIPv4)
+        // The outer datagram stays visible; no encapsulation was crossed.
+        #expect(packet.source == Addr.v4a && packet.isIPv4 && packet.tunnelDepth == 0)
     }
 
     @Test func unsupportedGREPayloadKeepsTheOuterPacket() throws {
@@ -101,6 +101,19 @@ struct TunnelDecodingTests {
         #expect(stop.offset == 22 && stop.detail.contains("0x880b"))
         #expect(packet.isIPv4 && packet.source == Addr.v4a && packet.destination == Addr.v4b)
         #expect(packet.ipProtocol == 47)
+    }
+
+    @Test(arguments: [(UInt16(0x3001), "version 1"), (0x4000, "source routing")])
+    func greVersionOneAndSourceRoutingAreUnsupported(flags: UInt16, detail: String) throws {
+        // PPTP's GRE v1 (key always present, acknowledgment word) and RFC 1701 routing would shift the payload.
+        var gre = greHeader(protocolType: 0x0800, key: 1, sequence: 2)
+        gre.setBigEndian16(flags, at: 0)
+        let packet = decode(IPv4Header(source: Addr.v4a, destination: Addr.v4b).packet(protocol: 47, payload: gre + innerUDP(Addr.v4c, Addr.v4d)),
+                            linkType: LinkTypeNumber.raw)
+        let stop = try #require(packet.stop)
+        #expect(stop == ParseError(.unsupported, layer: .tunnel, offset: 0))
+        #expect(stop.offset == 20 && stop.detail.contains(detail))
+        #expect(packet.source == Addr.v4a && packet.tunnelDepth == 0)
     }
 
     @Test func truncatedInnerHeaderKeepsTheOuterPacket() throws {

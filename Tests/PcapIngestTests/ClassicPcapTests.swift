@@ -83,3 +83,31 @@ struct ClassicPcapTests {
         #expect(summary.durationSeconds == 2.5)
     }
 }
+
+@Suite("CaptureFile: one file read directly")
+struct CaptureFileTests {
+    @Test func endIsNilWhilePacketsRemainThenSaysWhy() throws {
+        var writer = PcapWriter(linkType: LinkTypeNumber.linuxSLL2, precision: .nanoseconds)
+        writer.append(frame(0), at: at(0))
+        writer.append(frame(1), at: at(1))
+        let file = try CaptureFile(path: try writeTemporaryFile(bytes: writer.truncated(inRecord: 1, keeping: 30)), fileIndex: 3)
+        #expect(file.format == .pcap && file.linkTypes == [.linuxSLL2])
+        let first = try #require(file.next())
+        #expect(first.0.fileIndex == 3 && first.0.packetNumber == 1 && Array(first.1) == frame(0))
+        #expect(file.end == nil)
+        #expect(file.next() == nil)
+        #expect(file.end?.isTruncated == true)
+        #expect(file.next() == nil, "reading stays finished")
+    }
+
+    @Test func pcapngLinkTypesAreKnownBeforeTheFirstPacket() throws {
+        // Interfaces declared after a name-resolution block are still read ahead at open time.
+        var writer = PcapngWriter()
+        writer.appendBlock(type: 4, body: [0, 0, 0, 0])
+        writer.addInterface(linkType: LinkTypeNumber.linuxSLL)
+        writer.appendEnhancedPacket(interface: 0, at: at(0), frame: frame(0))
+        let file = try CaptureFile(path: try writeTemporaryFile(bytes: writer.bytes, name: "x.pcapng"))
+        #expect(file.format == .pcapng && file.linkTypes == [.linuxSLL])
+        #expect(file.next()?.0.linkType == .linuxSLL && file.next() == nil && file.end == .endOfFile)
+    }
+}
