@@ -1,3 +1,4 @@
+import Foundation
 import PcapIngest
 import TestSupport
 import WireCore
@@ -18,8 +19,15 @@ func readAll(paths: [String]) throws -> (packets: [ReadPacket], summaries: [Capt
 
 /// Writes `bytes` to a temporary file and reads it as a one-file capture set.
 func readAll(bytes: [UInt8], name: String = "capture.pcap") throws -> (packets: [ReadPacket], summary: CaptureFileSummary) {
-    let (packets, summaries) = try readAll(paths: [writeTemporaryFile(bytes: bytes, name: name)])
+    let path = try writeTemporaryFile(bytes: bytes, name: name)
+    defer { removeTemporaryFile(path) }
+    let (packets, summaries) = try readAll(paths: [path])
     return (packets, summaries[0])
+}
+
+/// Deletes a file made by `writeTemporaryFile` together with its private directory.
+func removeTemporaryFile(_ path: String) {
+    try? FileManager.default.removeItem(at: URL(fileURLWithPath: path).deletingLastPathComponent())
 }
 
 /// The error `CaptureSet` throws for `path`, nil when it opens.
