@@ -86,6 +86,38 @@ struct LinkLayerDecodingTests {
         #expect(packet.ipHeaderOffset == 20 && packet.udp?.payload == ByteRange(start: 48, count: 1))
     }
 
+    /// A PPPoE session header (RFC 2516): version/type 0x11, code 0, session id, length (PPP protocol + payload).
+    func pppoe(_ pppProtocol: UInt16, _ payload: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = [0x11, 0x00]
+        out.appendBigEndian(UInt16(0x4E3F))
+        out.appendBigEndian(UInt16(truncatingIfNeeded: payload.count + 2))
+        out.appendBigEndian(pppProtocol)
+        return out + payload
+    }
+
+    @Test(arguments: [(4, UInt16(0x0021)), (6, 0x0057)])
+    func pppoeSessionCarryingIP(version: Int, pppProtocol: UInt16) throws {
+        // DSL captures: Ethernet, EtherType 0x8864, 6-byte PPPoE header, 2-byte PPP protocol, then IP at 14 + 8.
+        let (src, dst) = version == 4 ? (Addr.v4a, Addr.v4b) : (Addr.v6a, Addr.v6b)
+        let ip = PacketBuilder.udpIPPacket(ip: IPHeader(source: src, destination: dst), sport: 1701, dport: 1701, payload: [1, 2])
+        let frame = LinkLayer.ethernet().frame(pppoe(pppProtocol, ip), etherType: 0x8864)
+        let packet = decode(frame, linkType: LinkTypeNumber.ethernet)
+        #expect(packet.stop == nil && packet.source == src && packet.ipHeaderOffset == 22)
+        #expect(packet.udp?.payload == ByteRange(start: 22 + (version == 4 ? 20 : 40) + 8, count: 2))
+    }
+
+    @Test func pppoeControlTrafficIsNonIPAndBadHeadersStop() throws {
+        // LCP (0xC021) is PPP's own control protocol: non-IP, not an error.
+        let lcp = decode(LinkLayer.ethernet().frame(pppoe(0xC021, [9, 0x5A, 0, 4]), etherType: 0x8864), linkType: LinkTypeNumber.ethernet)
+        #expect(lcp.network == .nonIP(etherType: 0x8864) && lcp.stop == nil)
+        let cut = decode(LinkLayer.ethernet().frame([0x11, 0, 0, 1, 0], etherType: 0x8864), linkType: LinkTypeNumber.ethernet)
+        #expect(cut.stop == ParseError(.truncated, layer: .link, offset: 14) && cut.stop?.needed == 8 && cut.stop?.available == 5)
+        var wrongVersion = pppoe(0x0021, [])
+        wrongVersion[0] = 0x21
+        let bad = decode(LinkLayer.ethernet().frame(wrongVersion, etherType: 0x8864), linkType: LinkTypeNumber.ethernet)
+        #expect(bad.stop == ParseError(.invalidValue, layer: .link, offset: 14))
+    }
+
     @Test(arguments: [LinkLayer.ethernet(), .linuxSLL(), .linuxSLL2(), .ethernet(vlanTags: [.dot1Q(5)])])
     func nonIPEtherTypeIsRecordedNotAnError(link: LinkLayer) {
         let arp: [UInt8] = [0, 1, 8, 0, 6, 4, 0, 1] + Array(repeating: 0, count: 20)
