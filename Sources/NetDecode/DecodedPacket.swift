@@ -63,7 +63,9 @@ public struct DecodedPacket: Sendable {
     public var vlanCount: Int = 0
     public var outerVLAN: UInt16 = 0
     public var innerVLAN: UInt16 = 0
-    /// Encapsulations crossed (IP-in-IP, GRE, ERSPAN).
+    /// Encapsulations crossed (IP-in-IP, GRE, ERSPAN) to reach the reported network layer. When an inner
+    /// header cannot be decoded (cut, unsupported GRE payload, nesting limit), the last decoded datagram is
+    /// reported and `stop` says why, with its offset inside the frame.
     public var tunnelDepth: Int = 0
     public var source = IPAddress(ipv4: 0)
     public var destination = IPAddress(ipv4: 0)
