@@ -9,6 +9,11 @@ public struct FragmentInfo: Sendable, Hashable {
     public var moreFragments: Bool
     /// The protocol carried by the datagram (IPv4 protocol / IPv6 next header after the fragment header).
     public var payloadProtocol: UInt8
+
+    public init(identification: UInt32, offsetBytes: Int, moreFragments: Bool, payloadProtocol: UInt8) {
+        self.identification = identification; self.offsetBytes = offsetBytes
+        self.moreFragments = moreFragments; self.payloadProtocol = payloadProtocol
+    }
 }
 
 /// UDP header fields and where its payload lies in the packet.
@@ -58,7 +63,9 @@ public struct DecodedPacket: Sendable {
     public var vlanCount: Int = 0
     public var outerVLAN: UInt16 = 0
     public var innerVLAN: UInt16 = 0
-    /// Encapsulations crossed (IP-in-IP, GRE, ERSPAN).
+    /// Encapsulations crossed (IP-in-IP, GRE, ERSPAN) to reach the reported network layer. When an inner
+    /// header cannot be decoded (cut, unsupported GRE payload, nesting limit), the last decoded datagram is
+    /// reported and `stop` says why, with its offset inside the frame.
     public var tunnelDepth: Int = 0
     public var source = IPAddress(ipv4: 0)
     public var destination = IPAddress(ipv4: 0)

@@ -1,6 +1,6 @@
 import WireCore
 
-/// Stateless decoding of link, VLAN, IP (with tunnels and IPv6 extension headers) and UDP/TCP
+/// Stateless decoding of link, VLAN, PPPoE, IP (with tunnels and IPv6 extension headers) and UDP/TCP
 /// headers over borrowed bytes. Every length is checked before it is used; problems end up in
 /// `DecodedPacket.stop`, never in a crash.
 public enum PacketDecoder {
@@ -29,10 +29,16 @@ public enum PacketDecoder {
             switch family {
             case 2: decodeIPv4(bytes, at: 4, into: &packet)
             case 24, 28, 30: decodeIPv6(bytes, at: 4, into: &packet)
+            // 10 is AF_INET6 on Linux (written by some tools) but AF_CCITT on the BSDs: trust the version nibble.
+            case 10 where bytes.u8(at: 4).map({ $0 >> 4 == 6 }) ?? false: decodeIPv6(bytes, at: 4, into: &packet)
             default: packet.network = .nonIP(etherType: 0)
             }
-        case 12, 14, 101, 228, 229:
+        case 12, 14, 101:
             decodeRawIP(bytes, at: 0, into: &packet)
+        case 228:  // LINKTYPE_IPV4: always IPv4, a wrong version nibble is a bad IPv4 header
+            decodeIPv4(bytes, at: 0, into: &packet)
+        case 229:  // LINKTYPE_IPV6
+            decodeIPv6(bytes, at: 0, into: &packet)
         default:
             packet.stop = ParseError(.unsupported, layer: .link, offset: 0, detail: "link type \(linkType)")
         }
@@ -56,7 +62,7 @@ public enum PacketDecoder {
 
     static func decodeEthernet(_ bytes: UnsafeRawBufferPointer, at offset: Int, into packet: inout DecodedPacket) {
         guard let etherType = bytes.be16(at: offset + 12) else {
-            packet.stop = .truncated(.link, offset: offset, needed: 14, available: bytes.count - offset)
+            packet.stop = .truncated(.link, offset: offset, needed: 14, available: max(0, bytes.count - offset))
             return
         }
         decodeEtherType(etherType, bytes, at: offset + 14, into: &packet)
@@ -83,7 +89,26 @@ public enum PacketDecoder {
         switch etherType {
         case 0x0800: decodeIPv4(bytes, at: at, into: &packet)
         case 0x86DD: decodeIPv6(bytes, at: at, into: &packet)
+        case 0x8864: decodePPPoESession(bytes, at: at, into: &packet)
         default: packet.network = .nonIP(etherType: etherType)
+        }
+    }
+
+    /// PPPoE session stage (RFC 2516 §4): a 6-byte header (version/type 0x11, code 0, session id, length),
+    /// then the 2-byte PPP protocol (RFC 1661): 0x0021 IPv4, 0x0057 IPv6; other PPP traffic (LCP …) is non-IP.
+    static func decodePPPoESession(_ bytes: UnsafeRawBufferPointer, at offset: Int, into packet: inout DecodedPacket) {
+        guard let versionType = bytes.u8(at: offset), let pppProtocol = bytes.be16(at: offset + 6) else {
+            packet.stop = .truncated(.link, offset: offset, needed: 8, available: max(0, bytes.count - offset))
+            return
+        }
+        guard versionType == 0x11 else {
+            packet.stop = ParseError(.invalidValue, layer: .link, offset: offset, detail: "PPPoE version/type \(versionType)")
+            return
+        }
+        switch pppProtocol {
+        case 0x0021: decodeIPv4(bytes, at: offset + 8, into: &packet)
+        case 0x0057: decodeIPv6(bytes, at: offset + 8, into: &packet)
+        default: packet.network = .nonIP(etherType: 0x8864)
         }
     }
 

@@ -72,6 +72,22 @@ public final class CaptureFile {
             throw CaptureError(.emptyFile, path: path, detail: "empty file, not a capture")
         }
         if got == 4 && magic == [0x0A, 0x0D, 0x0D, 0x0A] { return .pcapng }
+        if got < 4 {
+            // Too short to hold a magic number: a cut header if the bytes start one, otherwise not a capture.
+            let start = Array(magic.prefix(got))
+            if knownMagics.contains(where: { $0.starts(with: start) }) {
+                throw CaptureError(.corruptHeader, path: path, detail: "capture file header is truncated (\(got) bytes)")
+            }
+            throw CaptureError(.notACapture, path: path, detail: "not a pcap or pcapng capture (only \(got) bytes)")
+        }
         return .pcap
     }
+
+    /// The first four bytes of every format this tool reads, as they appear in the file (both byte orders).
+    static let knownMagics: [[UInt8]] = [
+        [0xD4, 0xC3, 0xB2, 0xA1], [0xA1, 0xB2, 0xC3, 0xD4],  // pcap, microseconds
+        [0x4D, 0x3C, 0xB2, 0xA1], [0xA1, 0xB2, 0x3C, 0x4D],  // pcap, nanoseconds
+        [0x34, 0xCD, 0xB2, 0xA1], [0xA1, 0xB2, 0xCD, 0x34],  // pcap, Kuznetzov's modified format
+        [0x0A, 0x0D, 0x0D, 0x0A],                            // pcapng section header
+    ]
 }

@@ -1,4 +1,9 @@
 import CPcap
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import WireCore
 
 /// Reads a classic pcap file through libpcap, with timestamps scaled to nanoseconds.
@@ -25,7 +30,27 @@ public final class LibpcapFileReader {
         self.handle = opened
         self.path = path
         self.fileIndex = fileIndex
-        self.linkType = LinkType(rawValue: UInt32(bitPattern: pcap_datalink(opened)))
+        // pcap_datalink returns the host's DLT_ value (DLT_RAW is 12 on Linux for a LINKTYPE_RAW 101 file);
+        // the report wants the LINKTYPE_ value the file carries, so read it from the header when possible.
+        self.linkType = Self.headerLinkType(path: path) ?? LinkType(rawValue: UInt32(bitPattern: pcap_datalink(opened)))
+    }
+
+    /// The LINKTYPE_ field of a classic pcap file header (bytes 20-23 in the magic's byte order, low 26 bits as
+    /// libpcap's LT_LINKTYPE), nil when the header cannot be read or has no known magic.
+    static func headerLinkType(path: String) -> LinkType? {
+        guard let file = fopen(path, "rb") else { return nil }
+        defer { fclose(file) }
+        var header = [UInt8](repeating: 0, count: 24)
+        guard fread(&header, 1, 24, file) == 24 else { return nil }
+        return header.withUnsafeBytes { bytes -> LinkType? in
+            // µs (a1b2c3d4), ns (a1b23c4d) and Kuznetzov's modified format (a1b2cd34).
+            let magics: Set<UInt32> = [0xA1B2_C3D4, 0xA1B2_3C4D, 0xA1B2_CD34]
+            let value: UInt32?
+            if let magic = bytes.le32(at: 0), magics.contains(magic) { value = bytes.le32(at: 20) }
+            else if let magic = bytes.be32(at: 0), magics.contains(magic) { value = bytes.be32(at: 20) }
+            else { value = nil }
+            return value.map { LinkType(rawValue: $0 & 0x03FF_FFFF) }
+        }
     }
 
     deinit { pcap_close(handle) }
@@ -43,7 +68,9 @@ public final class LibpcapFileReader {
             let h = header.pointee
             let record = CaptureRecord(
                 fileIndex: fileIndex, packetNumber: packetNumber,
-                timestamp: Timestamp(seconds: Int64(h.ts.tv_sec), nanoseconds: Int64(h.ts.tv_usec)),
+                // The file's seconds field is unsigned 32-bit; libpcap passes it through a signed 32-bit value,
+                // so times after 2038-01-19 would come out negative without this reinterpretation.
+                timestamp: Timestamp(seconds: Int64(UInt32(truncatingIfNeeded: h.ts.tv_sec)), nanoseconds: Int64(h.ts.tv_usec)),
                 capturedLength: Int(h.caplen), originalLength: Int(h.len), linkType: linkType)
             return (record, UnsafeRawBufferPointer(start: data, count: Int(h.caplen)))
         case -2:  // PCAP_ERROR_BREAK: end of file
@@ -62,7 +89,6 @@ extension CaptureError {
     static func classifyOpenFailure(path: String, libpcapMessage message: String) -> CaptureError {
         if message.contains("No such file") { return CaptureError(.missingFile, path: path, detail: "no such file") }
         if message.contains("Permission denied") { return CaptureError(.unreadable, path: path, detail: "permission denied") }
-        if message.contains("only got 0") { return CaptureError(.emptyFile, path: path, detail: "empty file, not a capture") }
         if message.contains("unknown file format") {
             return CaptureError(.notACapture, path: path, detail: "not a pcap or pcapng capture (unknown file format)")
         }
