@@ -266,7 +266,7 @@ func threeTalkspurts(a: Double, b: Double, c: Double, markers: Bool = false) -> 
         plan[5].delay = 80
         for p in plan { bank.feed(p.packet()) }
         let outcomes = bank.finish()
-        #expect(outcomes.map(\.name) == ["fixed:50", "fixed:200", "neteq:max=500", "ideal"])
+        #expect(outcomes.map(\.name) == ["fixed:50", "fixed:200", "neteq:max=500,continuous", "ideal"])
         #expect(outcomes.map(\.discardedLate) == [1, 0, 1, 0])
         let scored = outcomes[1].assess(codec: "PCMU", rtcpRoundTripMs: 80)
         // fixed:200 waits 200 for all but packet 5 (130): mean 193; d = 40 + 193 + 20 = 253 ms.

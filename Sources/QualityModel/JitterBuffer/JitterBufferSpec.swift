@@ -59,8 +59,11 @@ public struct JitterBufferSpec: Sendable, Equatable, CustomStringConvertible {
 
     public var description: String { text }
 
-    /// The default what-if set per stream: `fixed:50`, `fixed:200`, `neteq:max=500` (the reference buffer), `ideal`.
-    public static let defaultSpecs = ["fixed:50", "fixed:200", "neteq:max=500", "ideal"]
+    /// The default what-if set per stream: `fixed:50`, `fixed:200`, `neteq:max=500,continuous` (the reference
+    /// buffer), `ideal`. The reference NetEq-like buffer adapts continuously (time-scaling), as WebRTC NetEq does:
+    /// with talkspurt-only adaptation a stream without silence suppression would never adapt at all and the
+    /// buffer would stay at its start-up delay for the whole call.
+    public static let defaultSpecs = ["fixed:50", "fixed:200", "neteq:max=500,continuous", "ideal"]
     /// Index of the reference (adaptive) buffer in `defaultSpecs`.
     public static let defaultReferenceIndex = 2
 
