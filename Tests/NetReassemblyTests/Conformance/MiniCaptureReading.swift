@@ -3,9 +3,46 @@ import NetReassembly
 import TestSupport
 import WireCore
 
-/// A deliberately small, test-only reader: classic pcap over Ethernet (optionally 802.1Q-tagged), IPv4/IPv6
-/// without extension headers, TCP. Enough to feed real captures to the reassembler without NetDecode.
-/// Anything else (other link types, IP fragments, truncated headers) is skipped.
+/// A deliberately small, test-only classic-pcap reader (either byte order, µs or ns): the link type and each
+/// record's time and bytes. Stops at the first truncated record.
+struct MiniPcapReader {
+    var linkType: UInt32
+    var frames: [(time: Timestamp, bytes: [UInt8])] = []
+
+    init?(path: String) {
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        let bytes = [UInt8](data)
+        guard let reader = bytes.withUnsafeBytes({ MiniPcapReader(file: $0) }) else { return nil }
+        self = reader
+    }
+
+    private init?(file: UnsafeRawBufferPointer) {
+        guard let magic = file.le32(at: 0) else { return nil }
+        let littleEndian: Bool, nanosecond: Bool
+        switch magic {
+        case 0xA1B2_C3D4: (littleEndian, nanosecond) = (true, false)
+        case 0xA1B2_3C4D: (littleEndian, nanosecond) = (true, true)
+        case 0xD4C3_B2A1: (littleEndian, nanosecond) = (false, false)
+        case 0x4D3C_B2A1: (littleEndian, nanosecond) = (false, true)
+        default: return nil
+        }
+        func u32(_ at: Int) -> UInt32? { littleEndian ? file.le32(at: at) : file.be32(at: at) }
+        guard let linkType = u32(20) else { return nil }
+        self.linkType = linkType
+        var offset = 24
+        while let seconds = u32(offset), let fraction = u32(offset + 4), let captured = u32(offset + 8),
+              offset + 16 + Int(captured) <= file.count {
+            let start = offset + 16
+            let time = Timestamp(seconds: Int64(seconds), nanoseconds: Int64(fraction) * (nanosecond ? 1 : 1_000))
+            frames.append((time, Array(file[start..<(start + Int(captured))])))
+            offset = start + Int(captured)
+        }
+    }
+}
+
+/// Test-only extraction of TCP segments from Ethernet frames (optionally 802.1Q-tagged), IPv4/IPv6 without
+/// extension headers. Enough to feed real captures to the reassembler without NetDecode; anything else
+/// (other link types, IP fragments, truncated headers) is skipped.
 struct MiniTCPExtractor {
     struct Segment {
         var flow: FlowKey
@@ -17,35 +54,8 @@ struct MiniTCPExtractor {
 
     /// The TCP segments of the capture at `path`, in file order; nil when it is not a classic Ethernet pcap.
     static func segments(inFile path: String) -> [Segment]? {
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        let bytes = [UInt8](data)
-        return bytes.withUnsafeBytes { segments(inCapture: $0) }
-    }
-
-    private static func segments(inCapture file: UnsafeRawBufferPointer) -> [Segment]? {
-        guard let magic = file.le32(at: 0) else { return nil }
-        let littleEndian: Bool, nanosecond: Bool
-        switch magic {
-        case 0xA1B2_C3D4: (littleEndian, nanosecond) = (true, false)
-        case 0xA1B2_3C4D: (littleEndian, nanosecond) = (true, true)
-        case 0xD4C3_B2A1: (littleEndian, nanosecond) = (false, false)
-        case 0x4D3C_B2A1: (littleEndian, nanosecond) = (false, true)
-        default: return nil
-        }
-        func u32(_ at: Int) -> UInt32? { littleEndian ? file.le32(at: at) : file.be32(at: at) }
-        guard u32(20) == 1 else { return nil }  // Ethernet only
-        var segments: [Segment] = []
-        var offset = 24
-        while let seconds = u32(offset), let fraction = u32(offset + 4), let captured = u32(offset + 8) {
-            let start = offset + 16
-            guard start + Int(captured) <= file.count else { break }
-            let time = Timestamp(seconds: Int64(seconds), nanoseconds: Int64(fraction) * (nanosecond ? 1 : 1_000))
-            if let frame = file.slice(ByteRange(start: start, count: Int(captured))), let segment = tcp(inFrame: frame, time: time) {
-                segments.append(segment)
-            }
-            offset = start + Int(captured)
-        }
-        return segments
+        guard let reader = MiniPcapReader(path: path), reader.linkType == 1 else { return nil }
+        return reader.frames.compactMap { frame in frame.bytes.withUnsafeBytes { tcp(inFrame: $0, time: frame.time) } }
     }
 
     private static func tcp(inFrame frame: UnsafeRawBufferPointer, time: Timestamp) -> Segment? {
