@@ -16,8 +16,8 @@ public struct IPDefragmenter {
         public var maxDatagramsInFlight: Int = 1_024
         /// Bytes held across all datagrams.
         public var maxBytesInFlight: Int = 8 << 20
-        /// Time from a datagram's first fragment after which it is dropped (RFC 791 suggests 15 s as the lower
-        /// bound of the timer; Linux uses 30 s).
+        /// Time from a datagram's first fragment after which it is abandoned, in capture time. RFC 791 §3.2
+        /// recommends an initial timer of 15 s, RFC 8200 §4.5 abandons IPv6 reassembly after 60 s; Linux uses 30 s.
         public var timeout: Duration = .seconds(30)
         public var overlapPolicy: OverlapPolicy = .discardDatagram
 
