@@ -16,8 +16,8 @@ public struct IPDefragmenter {
         public var maxDatagramsInFlight: Int = 1_024
         /// Bytes held across all datagrams.
         public var maxBytesInFlight: Int = 8 << 20
-        /// Time from a datagram's first fragment after which it is dropped (RFC 791 suggests 15 s as the lower
-        /// bound of the timer; Linux uses 30 s).
+        /// Time from a datagram's first fragment after which it is abandoned, in capture time. RFC 791 §3.2
+        /// recommends an initial timer of 15 s, RFC 8200 §4.5 abandons IPv6 reassembly after 60 s; Linux uses 30 s.
         public var timeout: Duration = .seconds(30)
         public var overlapPolicy: OverlapPolicy = .discardDatagram
 
@@ -33,6 +33,7 @@ public struct IPDefragmenter {
 
     private var datagrams: [IPFragmentKey: PendingDatagram] = [:]
     private var pool: ByteBufferPool
+    private var rangePool = ArrayPool<Range<Int>>(maxPooled: 16)
     /// Scratch list reused by `evictExpired` (no allocation per sweep once warm).
     private var expiredKeys: [IPFragmentKey] = []
     private let timeoutNanoseconds: Int64
@@ -109,7 +110,8 @@ public struct IPDefragmenter {
 
         guard let total = datagrams.values[index].totalLength,
               datagrams.values[index].coverage.isComplete(length: total) else { return .needMore }
-        let done = datagrams.remove(at: index).value
+        var done = datagrams.remove(at: index).value
+        rangePool.recycle(&done.coverage.ranges)
         bytesInFlight -= done.buffer.count
         statistics.datagramsReassembled += 1
         return .complete(ReassembledDatagram(key: key, payload: done.buffer, fragmentCount: done.fragmentCount,
@@ -161,7 +163,7 @@ public struct IPDefragmenter {
             evictExpired(now: time)
             guard datagrams.count < limits.maxDatagramsInFlight else { return nil }
         }
-        datagrams[key] = PendingDatagram(buffer: pool.take(), firstSeen: time)
+        datagrams[key] = PendingDatagram(buffer: pool.take(), coverage: Coverage(ranges: rangePool.take()), firstSeen: time)
         nextExpiry = min(nextExpiry, Timestamp(nanoseconds: time.nanoseconds &+ timeoutNanoseconds))
         statistics.peakDatagramsInFlight = max(statistics.peakDatagramsInFlight, datagrams.count)
         return datagrams.index(forKey: key)
@@ -200,7 +202,6 @@ public struct IPDefragmenter {
         if let index = datagrams.index(forKey: key) {
             if !datagrams.values[index].isDiscarded {
                 releaseStorage(at: index)
-                datagrams.values[index].coverage.removeAll()
                 datagrams.values[index].isDiscarded = true
             }
         } else if datagrams.count < limits.maxDatagramsInFlight {
@@ -210,10 +211,11 @@ public struct IPDefragmenter {
         return reject(reason)
     }
 
-    /// Moves a datagram's buffer back to the pool, leaving the entry with an empty one.
+    /// Moves a datagram's buffer and coverage list back to the pools, leaving the entry with empty ones.
     private mutating func releaseStorage(at index: Dictionary<IPFragmentKey, PendingDatagram>.Index) {
         bytesInFlight -= datagrams.values[index].buffer.count
         pool.recycle(&datagrams.values[index].buffer)
+        rangePool.recycle(&datagrams.values[index].coverage.ranges)
     }
 
     private mutating func reject(_ reason: DefragRejection) -> DefragResult {

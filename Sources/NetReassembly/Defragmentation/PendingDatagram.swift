@@ -13,7 +13,8 @@ public enum OverlapPolicy: Sendable, Hashable {
 
 /// The sorted, merged byte ranges of a datagram that fragments have filled.
 struct Coverage {
-    private(set) var ranges: [Range<Int>] = []
+    /// Sorted, disjoint, non-touching ranges. Storage comes from and returns to an `ArrayPool`.
+    var ranges: [Range<Int>] = []
 
     /// Whether `range` lies entirely inside one covered range.
     func contains(_ range: Range<Int>) -> Bool {
@@ -51,7 +52,6 @@ struct Coverage {
     /// True when exactly `0..<length` is covered.
     func isComplete(length: Int) -> Bool { ranges.count == 1 && ranges[0] == 0..<length }
 
-    mutating func removeAll() { ranges.removeAll(keepingCapacity: true) }
 }
 
 /// One datagram being reassembled (or remembered as discarded until its timeout).

@@ -24,6 +24,9 @@ struct HalfStream {
     /// When the stream started waiting for the current hole; nil when nothing is waited for.
     var waitingSince: Timestamp?
 
+    /// An empty value to swap into a table slot while the real stream is worked on (allocates nothing).
+    static let placeholder = HalfStream(nextSequence: SerialNumber32(0), time: .zero)
+
     init(nextSequence: SerialNumber32, time: Timestamp) {
         self.nextSequence = nextSequence
         self.lastActivity = time

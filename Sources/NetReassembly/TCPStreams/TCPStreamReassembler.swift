@@ -67,12 +67,18 @@ public struct TCPStreamReassembler {
         let isSYN = segment.flags.contains(.syn)
         let headerSequence = SerialNumber32(segment.sequence)
         let dataStart = headerSequence.advanced(by: isSYN ? 1 : 0)
-        var stream: HalfStream
-        if let existing = streams.removeValue(forKey: flow) {
-            stream = existing
-            if isSYN && stream.synSequence != headerSequence {
-                close(&stream, flow: flow, reason: .replaced, now: time, deliver: deliver)
+        // The stream is swapped out of its table slot while it is worked on (one hash lookup per segment);
+        // nothing below inserts into or removes from the table until it is swapped back.
+        var stream = HalfStream.placeholder
+        var slot: Dictionary<FlowKey, HalfStream>.Index?
+        if let index = streams.index(forKey: flow) {
+            if isSYN && streams.values[index].synSequence != headerSequence {
+                var old = streams.remove(at: index).value
+                close(&old, flow: flow, reason: .replaced, now: time, deliver: deliver)
                 stream = open(flow: flow, at: dataStart, syn: headerSequence, time: time, deliver: deliver)
+            } else {
+                swap(&stream, &streams.values[index])
+                slot = index
             }
         } else {
             // A bare ACK or FIN does not start a stream: its sequence number may be one before the data (keep-alive).
@@ -92,7 +98,10 @@ public struct TCPStreamReassembler {
             forceGap(&stream, flow: flow, now: time, cause: .timeout, deliver: deliver)
         }
         if stream.reachedFIN {
+            if let slot { streams.remove(at: slot) }
             close(&stream, flow: flow, reason: .fin, now: time, deliver: deliver)
+        } else if let slot {
+            swap(&stream, &streams.values[slot])
         } else {
             streams[flow] = stream
         }

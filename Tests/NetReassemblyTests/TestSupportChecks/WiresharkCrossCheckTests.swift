@@ -12,6 +12,7 @@ struct WiresharkCrossCheckTests {
     /// Decodes `bytes` with tshark and returns one tab-separated line of `fields` per packet.
     func tsharkFields(_ bytes: [UInt8], name: String, _ fields: [String]) throws -> [String] {
         let path = try writeTemporaryFile(bytes: bytes, name: name)
+        defer { removeTemporaryFile(path) }
         var arguments = ["-r", path, "-T", "fields", "-o", "udp.check_checksum:TRUE", "-o", "tcp.check_checksum:TRUE",
                          "-o", "ip.check_checksum:TRUE", "-o", "ip.defragment:FALSE", "-o", "ipv6.defragment:FALSE"]
         for field in fields { arguments += ["-e", field] }
@@ -69,6 +70,7 @@ struct WiresharkCrossCheckTests {
             writer.append(frame, at: t0)
         }
         let path = try writeTemporaryFile(bytes: writer.bytes, name: "frag.pcap")
+        defer { removeTemporaryFile(path) }
         let result = try #require(try ExternalTool.run("tshark", ["-r", path, "-T", "fields", "-e", "udp.length", "-e", "udp.checksum.status",
                                                                   "-o", "udp.check_checksum:TRUE", "-Y", "udp"]))
         // 3000 + 8 = 3008 bytes of UDP in 1400/1400/208 pieces; the reassembled datagram's checksum must verify.
@@ -89,6 +91,7 @@ struct WiresharkCrossCheckTests {
         // SLL frame = 16 + 128 = 144 bytes cut to snaplen 40; 10^-4 s resolution keeps 0.1234 s.
         #expect(lines == ["0\t1700000000.000000001\t142\t142", "1\t1700000000.123400000\t40\t144", "2\t1700000001.999999000\t128\t128"])
         let path = try writeTemporaryFile(bytes: writer.bytes, name: "mixed.pcapng")
+        defer { removeTemporaryFile(path) }
         let info = try #require(try ExternalTool.run("capinfos", ["-M", "-c", path]))
         #expect(info.output.contains("Number of packets:   3"))
     }
@@ -119,10 +122,12 @@ struct WiresharkCrossCheckTests {
                           at: Timestamp(seconds: 1_700_000_000 + Int64(i), nanoseconds: 5))
         }
         let whole = try writeTemporaryFile(bytes: writer.bytes, name: "whole.pcap")
+        defer { removeTemporaryFile(whole) }
         let info = try #require(try ExternalTool.run("capinfos", ["-M", "-c", "-l", whole]))
         #expect(info.output.contains("Number of packets:   3"))
         #expect(info.output.contains("Packet size limit:   file hdr: 60 bytes"))
         let cut = try writeTemporaryFile(bytes: writer.truncated(inRecord: 2, keeping: 30), name: "cut.pcap")
+        defer { removeTemporaryFile(cut) }
         let cutInfo = try #require(try ExternalTool.run("capinfos", ["-M", "-c", cut]))
         // capinfos reads the two whole records, then fails (exit 1) on the record cut short.
         #expect(cutInfo.status == 1)
@@ -135,6 +140,7 @@ struct WiresharkCrossCheckTests {
         writer.append(PacketBuilder.udpPacket(src: v4a, dst: v4b, sport: 40000, dport: 40002, payload: rtp.bytes), at: t0)
         writer.append(PacketBuilder.udpPacket(src: v4a, dst: v4b, sport: 5060, dport: 5060, payload: SIPMessageBuilder.invite(callID: "abc@x").bytes), at: t0)
         let path = try writeTemporaryFile(bytes: writer.bytes, name: "media.pcap")
+        defer { removeTemporaryFile(path) }
         let result = try #require(try ExternalTool.run("tshark", ["-r", path, "-d", "udp.port==40002,rtp", "-T", "fields",
                                                                   "-e", "rtp.ssrc", "-e", "rtp.seq", "-e", "sip.Call-ID", "-e", "sdp.media"]))
         #expect(result.output.split(separator: "\n") == ["0x0000cafe\t10\t\t", "\t\tabc@x\taudio 40000 RTP/AVP 0 8 101"])

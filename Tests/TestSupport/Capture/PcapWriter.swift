@@ -32,7 +32,7 @@ public struct PcapWriter: Sendable {
     public mutating func append(_ frame: [UInt8], at time: Timestamp, originalLength: Int? = nil) {
         let captured = Array(frame.prefix(Int(snaplen)))
         appendRecord(time: time, capturedLength: UInt32(captured.count),
-                     originalLength: UInt32(originalLength ?? frame.count), data: captured)
+                     originalLength: UInt32(truncatingIfNeeded: originalLength ?? frame.count), data: captured)
     }
 
     /// Appends a record with header fields exactly as given, for malformed-file tests

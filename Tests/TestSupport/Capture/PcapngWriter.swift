@@ -96,7 +96,7 @@ public struct PcapngWriter: Sendable {
         body.append(UInt32(truncatingIfNeeded: units >> 32), byteOrder)
         body.append(UInt32(truncatingIfNeeded: units), byteOrder)
         body.append(UInt32(captured.count), byteOrder)
-        body.append(UInt32(originalLength ?? frame.count), byteOrder)
+        body.append(UInt32(truncatingIfNeeded: originalLength ?? frame.count), byteOrder)
         body += captured
         body.padToMultiple(of: 4)
         packetBlockOffsets.append(bytes.count)
@@ -109,7 +109,7 @@ public struct PcapngWriter: Sendable {
         let snaplen = Int(interfaces.first?.snaplen ?? 0)
         let captured = snaplen > 0 ? Array(frame.prefix(snaplen)) : frame
         var body: [UInt8] = []
-        body.append(UInt32(originalLength ?? frame.count), byteOrder)
+        body.append(UInt32(truncatingIfNeeded: originalLength ?? frame.count), byteOrder)
         body += captured
         body.padToMultiple(of: 4)
         packetBlockOffsets.append(bytes.count)

@@ -10,3 +10,10 @@ public func writeTemporaryFile(bytes: [UInt8], name: String = "capture.pcap") th
     try Data(bytes).write(to: url)
     return url.path
 }
+
+/// Deletes a file made by `writeTemporaryFile` together with its private directory (errors ignored).
+public func removeTemporaryFile(_ path: String) {
+    let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
+    guard directory.lastPathComponent.hasPrefix("callscope-tests-") else { return }
+    try? FileManager.default.removeItem(at: directory)
+}

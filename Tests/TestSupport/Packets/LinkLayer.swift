@@ -81,7 +81,7 @@ public enum LinkLayer: Sendable, Hashable {
         var out: [UInt8] = []
         switch self {
         case .ethernet(let source, let destination, let tags):
-            out += destination.prefix(6) + source.prefix(6)
+            out += Self.sixBytes(destination) + Self.sixBytes(source)
             for tag in tags {
                 out.appendBigEndian(tag.tpid)
                 out.appendBigEndian(tag.tci)
@@ -110,6 +110,9 @@ public enum LinkLayer: Sendable, Hashable {
         }
         return out + payload
     }
+
+    /// A MAC address cut or zero-padded to 6 bytes.
+    private static func sixBytes(_ address: [UInt8]) -> [UInt8] { Array((address + [0, 0, 0, 0, 0, 0]).prefix(6)) }
 
     /// Length of the link header this layer writes (VLAN tags included).
     public var headerLength: Int {
