@@ -17,7 +17,7 @@ public struct CallScopeCommand: ParsableCommand {
               callscope info captures/demo-call.pcap
             """,
         version: "0.1.0",
-        subcommands: [InfoCommand.self]
+        subcommands: [InfoCommand.self, CheckCommand.self, DiffCommand.self, ScoreCommand.self, ReportCommand.self]
     )
 
     public init() {}
