@@ -27,6 +27,11 @@ public enum CSVReport {
             for (name, _) in cells where known.insert(name).inserted { columns.append(name) }
             return Dictionary(cells, uniquingKeysWith: { first, _ in first })
         }
+        // A member that is `null` in some rows and an object in others: keep only the flattened columns.
+        let allColumns = columns
+        columns.removeAll { column in
+            allColumns.contains { $0.hasPrefix(column + ".") } && flattened.allSatisfy { ($0[column] ?? "").isEmpty }
+        }
         var out = columns.map(field).joined(separator: ",") + "\r\n"
         for cells in flattened {
             out += columns.map { field(cells[$0] ?? "") }.joined(separator: ",") + "\r\n"
