@@ -35,6 +35,7 @@ import Reporting
         #expect(size > 10_000, "screenshot missing or blank (\(size) bytes)")
         if let keep = ProcessInfo.processInfo.environment["CALLSCOPE_KEEP_SCREENSHOT"] {
             try? FileManager.default.removeItem(atPath: keep)
+            try? FileManager.default.removeItem(atPath: keep + ".html")
             try FileManager.default.copyItem(at: shot, to: URL(fileURLWithPath: keep))
             try FileManager.default.copyItem(at: page, to: URL(fileURLWithPath: keep + ".html"))
         }

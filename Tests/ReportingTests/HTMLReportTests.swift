@@ -20,6 +20,14 @@ import Testing
         #expect(html.contains("<tr class=\"best\"><td><code>neteq:max=500</code>"))
         #expect(html.contains("12#"))
         #expect(html.contains("3.2 % bursty loss from 192.0.2.20 → 10.0.0.5"))
+        // Element ids are unique (arrow markers are per ladder), so every anchor and marker reference resolves.
+        let ids = html.components(separatedBy: " id=\"").dropFirst().map { $0.prefix { $0 != "\"" } }
+        #expect(Set(ids).count == ids.count)
+        #expect(html.contains("url(#ladder-1-resp)"))
+        // Ladder rows are in time order: ACK (+2.450 s) comes before the retransmitted 200 OK (+2.900 s),
+        // although the report lists the retransmission first.
+        let ack = try #require(html.range(of: "+2.450 s")), retx = try #require(html.range(of: "+2.900 s"))
+        #expect(ack.lowerBound < retx.lowerBound)
         // Self-contained: no external resources.
         for external in ["src=\"http", "href=\"http", "@import", "url(http", "<link "] { #expect(!html.contains(external)) }
     }

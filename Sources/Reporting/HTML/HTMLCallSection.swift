@@ -13,7 +13,7 @@ struct HTMLCallSection {
             html += "<div class=\"verdict\"><strong>Verdict</strong><ul>" + verdict.map { "<li>\(HTMLText.escape($0))</li>" }.joined() + "</ul></div>"
         }
         html += facts
-        html += "<h3>SIP ladder</h3><div class=\"scroll\">\(LadderDiagram(call: call).svg)</div>"
+        html += "<h3>SIP ladder</h3><div class=\"scroll\">\(LadderDiagram(call: call, id: "ladder-\(index)").svg)</div>"
         html += sdp
         for stream in streams { html += HTMLStreamSection(stream: stream).html }
         return html + "<p class=\"no-print\"><a href=\"#calls\">↑ back to the call table</a></p></section>\n"

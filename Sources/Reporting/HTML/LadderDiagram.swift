@@ -3,6 +3,8 @@
 /// Retransmissions are drawn dashed in red.
 struct LadderDiagram {
     var call: JSONValue
+    /// Unique within the page: prefixes the arrow-marker ids.
+    var id: String
 
     static let columnGap = 230.0, leftMargin = 100.0, rowHeight = 30.0, headerHeight = 52.0
 
@@ -36,7 +38,11 @@ struct LadderDiagram {
         let origin = messages.compactMap(\.time).min()
 
         var svg = "<svg class=\"ladder\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"\(Int(width))\" role=\"img\" aria-label=\"SIP ladder diagram\">"
-        svg += "<defs><marker id=\"arr\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"context-stroke\"/></marker></defs>"
+        svg += "<defs>"
+        for (kind, colour) in [("req", "#1d4ed8"), ("resp", "#047857"), ("retx", "#dc2626")] {
+            svg += "<marker id=\"\(id)-\(kind)\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"\(colour)\"/></marker>"
+        }
+        svg += "</defs>"
         for host in hosts {
             let x = column(host)
             let role = host == caller ? "caller" : host == callee ? "callee" : ""
@@ -49,11 +55,12 @@ struct LadderDiagram {
             let x1 = column(m.src), x2 = column(m.dst)
             let relative = m.time.flatMap { t in origin.map { "+" + NumberText.fixed(t - $0, 3) + " s" } } ?? "?"
             svg += "<text x=\"6\" y=\"\(n(y + 4))\" class=\"time\">\(relative)</text>"
-            let cls = m.retransmission ? "msg retx" : (m.summary.first?.isNumber == true ? "msg resp" : "msg req")
+            let kind = m.retransmission ? "retx" : (m.summary.first?.isNumber == true ? "resp" : "req")
+            let cls = "msg " + kind
             if x1 == x2 {
-                svg += "<path d=\"M\(n(x1)),\(n(y - 6)) h40 v12 h-38\" class=\"\(cls)\" fill=\"none\" marker-end=\"url(#arr)\"/>"
+                svg += "<path d=\"M\(n(x1)),\(n(y - 6)) h40 v12 h-38\" class=\"\(cls)\" fill=\"none\" marker-end=\"url(#\(id)-\(kind))\"/>"
             } else {
-                svg += "<line x1=\"\(n(x1))\" x2=\"\(n(x2))\" y1=\"\(n(y))\" y2=\"\(n(y))\" class=\"\(cls)\" marker-end=\"url(#arr)\"/>"
+                svg += "<line x1=\"\(n(x1))\" x2=\"\(n(x2))\" y1=\"\(n(y))\" y2=\"\(n(y))\" class=\"\(cls)\" marker-end=\"url(#\(id)-\(kind))\"/>"
             }
             let label = HTMLText.escape(m.summary) + (m.retransmission ? " ↻ retransmission" : "")
             svg += "<text x=\"\(n((x1 + x2) / 2 + (x1 == x2 ? 46 : 0)))\" y=\"\(n(y - 5))\" text-anchor=\"\(x1 == x2 ? "start" : "middle")\" class=\"label\(m.retransmission ? " retx-label" : "")\">\(label)</text>"
