@@ -13,6 +13,9 @@ import Testing
         #expect(html.contains("id=\"unlinked\"") && html.contains("id=\"stream-s3\""))
         // Call 1's ladder: 8 messages, one retransmission; its relative time 02.9 − 00.0 = +2.900 s.
         #expect(html.contains("↻ retransmission"))
+        // The INVITE's and 200 OK's SDP summarised under their arrows.
+        #expect(html.contains("class=\"sdp\"><title>offer: audio 10.0.0.5:40000 PCMA/8000</title>"))
+        #expect(html.contains("answer: audio 192.0.2.20:30000 PCMA/8000"))
         #expect(html.contains("+2.900 s"))
         // Stream charts: 4 per stream × 3 streams.
         #expect(html.components(separatedBy: "<svg class=\"chart\"").count - 1 == 12)

@@ -22,7 +22,7 @@ enum HTMLAssets {
     .verdict{background:#fffbeb;border-left:4px solid #f59e0b;padding:6px 12px;margin:8px 0}.verdict ul{margin:4px 0;padding-left:20px}
     .call{border-top:1px solid var(--line)}.stream{background:var(--panel);border:1px solid var(--line);border-radius:8px;padding:4px 14px 10px;margin:12px 0}
     .scroll{overflow-x:auto}svg.ladder{font:12px system-ui,sans-serif;max-width:none}svg .host{font-weight:600}svg .role{fill:var(--muted)}svg .life{stroke:#9ca3af;stroke-dasharray:4 3}
-    svg .msg{stroke-width:1.4}svg .req{stroke:#1d4ed8}svg .resp{stroke:#047857}svg .retx{stroke:#dc2626;stroke-dasharray:6 4}svg .label{fill:#111827}svg .retx-label{fill:#dc2626}svg .time{fill:var(--muted);font-family:ui-monospace,monospace;font-size:11px}
+    svg .msg{stroke-width:1.4}svg .req{stroke:#1d4ed8}svg .resp{stroke:#047857}svg .retx{stroke:#dc2626;stroke-dasharray:6 4}svg .label{fill:#111827}svg .retx-label{fill:#dc2626}svg .sdp{fill:#6b7280;font-size:10px}svg .time{fill:var(--muted);font-family:ui-monospace,monospace;font-size:11px}
     .charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(250px,1fr));gap:8px;margin:8px 0}svg.chart{width:100%;height:auto;background:#fff;border:1px solid var(--line);border-radius:6px;font:10px system-ui,sans-serif}
     svg .ct{font-size:11px;font-weight:600}svg .cu{font-weight:normal;fill:var(--muted)}svg .ax{fill:var(--muted)}svg .grid{stroke:#eef0f3}
     .mos .big{font-size:28px;font-weight:700}.assume{color:var(--muted);font-size:12px;padding-left:18px}.dtmf{font:20px ui-monospace,monospace;letter-spacing:.2em}

@@ -6,7 +6,7 @@ struct LadderDiagram {
     /// Unique within the page: prefixes the arrow-marker ids.
     var id: String
 
-    static let columnGap = 230.0, leftMargin = 100.0, rowHeight = 30.0, headerHeight = 52.0
+    static let columnGap = 230.0, leftMargin = 100.0, rowHeight = 34.0, headerHeight = 52.0
 
     struct Message {
         var time: Double?
@@ -15,6 +15,28 @@ struct LadderDiagram {
         var summary: String
         var retransmission: Bool
         var order: Int
+        /// The report's `time` text, to find the SDP this message carried.
+        var timeText: String?
+    }
+
+    /// Longest label drawn on an arrow; longer summaries are cut with "…" (the full text is in a tooltip).
+    static let maximumLabelLength = 42
+
+    /// One-line SDP summaries (`offer: audio 10.0.0.5:40000 PCMA/8000 sendrecv`) keyed by the message time they came with.
+    var sdpByTime: [String: String] {
+        var result: [String: String] = [:]
+        for description in call.array(at: "media") {
+            guard let time = description.string(at: "time") else { continue }
+            let streams = description.array(at: "streams").map { s in
+                var parts = [s.string(at: "kind") ?? "?", "\(s.string(at: "address") ?? "?"):\(s.int(at: "port").map(String.init) ?? "?")"]
+                if let codec = s.string(at: "codec") { parts.append(codec) }
+                if let direction = s.string(at: "direction"), direction != "sendrecv" { parts.append(direction) }
+                if s.bool(at: "encrypted") == true { parts.append("SRTP") }
+                return parts.joined(separator: " ")
+            }
+            result[time] = "\(description.string(at: "role") ?? "sdp"): " + streams.joined(separator: ", ")
+        }
+        return result
     }
 
     var messages: [Message] {
@@ -22,7 +44,7 @@ struct LadderDiagram {
             Message(time: m.string(at: "time").flatMap(ReportTime.seconds),
                     src: m.string(at: "src") ?? "?", dst: m.string(at: "dst") ?? "?",
                     summary: m.string(at: "summary") ?? "?",
-                    retransmission: m.bool(at: "retransmission") ?? false, order: order)
+                    retransmission: m.bool(at: "retransmission") ?? false, order: order, timeText: m.string(at: "time"))
         }.sorted { ($0.time ?? .infinity, $0.order) < ($1.time ?? .infinity, $1.order) }
     }
 
@@ -36,6 +58,7 @@ struct LadderDiagram {
         let height = Self.headerHeight + Double(messages.count) * Self.rowHeight + 16
         func column(_ host: String) -> Double { Self.leftMargin + Double(hosts.firstIndex(of: host) ?? 0) * Self.columnGap }
         let origin = messages.compactMap(\.time).min()
+        let sdp = sdpByTime
 
         var svg = "<svg class=\"ladder\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"\(Int(width))\" role=\"img\" aria-label=\"SIP ladder diagram\">"
         svg += "<defs>"
@@ -62,8 +85,14 @@ struct LadderDiagram {
             } else {
                 svg += "<line x1=\"\(n(x1))\" x2=\"\(n(x2))\" y1=\"\(n(y))\" y2=\"\(n(y))\" class=\"\(cls)\" marker-end=\"url(#\(id)-\(kind))\"/>"
             }
-            let label = HTMLText.escape(m.summary) + (m.retransmission ? " ↻ retransmission" : "")
-            svg += "<text x=\"\(n((x1 + x2) / 2 + (x1 == x2 ? 46 : 0)))\" y=\"\(n(y - 5))\" text-anchor=\"\(x1 == x2 ? "start" : "middle")\" class=\"label\(m.retransmission ? " retx-label" : "")\">\(label)</text>"
+            let full = m.summary + (m.retransmission ? " ↻ retransmission" : "")
+            let shown = full.count > Self.maximumLabelLength ? String(full.prefix(Self.maximumLabelLength - 1)) + "…" : full
+            let labelX = n((x1 + x2) / 2 + (x1 == x2 ? 46 : 0)), anchor = x1 == x2 ? "start" : "middle"
+            svg += "<text x=\"\(labelX)\" y=\"\(n(y - 5))\" text-anchor=\"\(anchor)\" class=\"label\(m.retransmission ? " retx-label" : "")\"><title>\(HTMLText.escape(full))</title>\(HTMLText.escape(shown))</text>"
+            if !m.retransmission, let time = m.timeText, let summary = sdp[time] {
+                let cut = summary.count > Self.maximumLabelLength + 8 ? String(summary.prefix(Self.maximumLabelLength + 7)) + "…" : summary
+                svg += "<text x=\"\(labelX)\" y=\"\(n(y + 11))\" text-anchor=\"\(anchor)\" class=\"sdp\"><title>\(HTMLText.escape(summary))</title>\(HTMLText.escape(cut))</text>"
+            }
         }
         svg += "</svg>"
         return svg
