@@ -41,6 +41,34 @@ import Reporting
         }
     }
 
+    /// Sorting and filtering the call table in the browser: a copy of the page gets a probe script that clicks the
+    /// Caller header twice and types into the filter, recording the row order and the "shown" text on <body>.
+    @Test func callTableSortsAndFilters() throws {
+        guard let chromium = Self.chromium else {
+            if Self.onCI { Issue.record("Chromium is not installed; CI must run `bash scripts/install-deps.sh chromium`") }
+            return
+        }
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("callscope-html-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let probe = """
+            <script>(function(){var t=document.getElementById("call-table"),h=t.tHead.rows[0].cells[1];
+            var order=function(){return Array.prototype.map.call(t.tBodies[0].rows,function(r){return r.cells[1].getAttribute("data-v");}).join("|");};
+            h.click();var asc=order();h.click();var desc=order();
+            var f=document.getElementById("filter");f.value="failed-1";f.dispatchEvent(new Event("input"));
+            document.body.setAttribute("data-asc",asc);document.body.setAttribute("data-desc",desc);
+            document.body.setAttribute("data-shown",document.getElementById("shown").textContent);})();</script></body>
+            """
+        let html = HTMLReport.render(try ReportFixture.sample()).replacingOccurrences(of: "</body>", with: probe)
+        let page = directory.appendingPathComponent("probe.html")
+        try html.write(to: page, atomically: true, encoding: .utf8)
+        let dom = try Self.run(chromium, ["--headless", "--no-sandbox", "--disable-gpu", "--dump-dom", page.absoluteString], in: directory)
+        #expect(dom.contains("data-render=\"ok\""))
+        #expect(dom.contains("data-asc=\"74951234567|74957654321\""))
+        #expect(dom.contains("data-desc=\"74957654321|74951234567\""))
+        #expect(dom.contains("data-shown=\"1 of 2 calls\""))
+    }
+
     /// Runs Chromium with a private profile directory; returns standard output.
     static func run(_ executable: String, _ arguments: [String], in directory: URL) throws -> String {
         let process = Process()

@@ -84,6 +84,13 @@ import Testing
         ])
     }
 
+    @Test func verdictExplainsALowScoreWithoutLoss() {
+        let stream = ReportFixture.stream("x", callID: nil, [("quality", .object([("mos", .double(3.4)), ("r_factor", .double(68))]))])
+        #expect(VerdictWriter.sentences(stream: stream) == ["low MOS 3.40 from 10.0.0.1 → 10.0.0.2 (R 68.0) without notable loss or jitter: codec and delay limit it"])
+        let good = ReportFixture.stream("y", callID: nil, [("quality", .object([("mos", .double(4.3))]))])
+        #expect(VerdictWriter.sentences(stream: good).isEmpty)
+    }
+
     @Test func formatsNumbersWithoutFoundation() {
         #expect(NumberText.fixed(3.14159, 2) == "3.14")
         #expect(NumberText.fixed(-0.004, 2) == "0.00")

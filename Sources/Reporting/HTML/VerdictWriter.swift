@@ -5,6 +5,8 @@ public enum VerdictWriter {
     static let lossWorthMentioningPct = 1.0
     /// RFC 3550 jitter (ms) above which jitter is worth a sentence.
     static let jitterWorthMentioningMs = 30.0
+    /// G.107 Annex B: below MOS 3.6 "many users dissatisfied".
+    static let poorMOS = 3.6
 
     /// The verdict for a call: the report's own `verdict` when present, otherwise generated sentences.
     public static func sentences(call: JSONValue, streams: [JSONValue]) -> [String] {
@@ -54,6 +56,10 @@ public enum VerdictWriter {
                 sentence += " at \(ReportTime.clock(Double(peak) * (stream.double(at: "time_series.interval_s") ?? 1)))"
             }
             out.append(sentence)
+        }
+        if out.isEmpty, let mos = stream.double(at: "quality.mos"), mos < poorMOS {
+            let r = stream.double(at: "quality.r_factor").map { " (R \(NumberText.fixed($0, 1)))" } ?? ""
+            out.append("low MOS \(NumberText.fixed(mos, 2)) from \(direction)\(r) without notable loss or jitter: codec and delay limit it")
         }
         return out
     }
