@@ -19,8 +19,9 @@ struct TimeSeriesChart {
         let present = values.compactMap { $0 }.filter(\.isFinite)
         let yMax = Self.niceCeiling(present.max() ?? 0)
         let n = max(values.count, 1)
-        let duration = Double(n) * interval
-        func x(_ i: Double) -> Double { Self.left + plotW * (i * interval) / duration }
+        let step = interval.isFinite && interval > 0 ? interval : 1
+        let duration = Double(n) * step
+        func x(_ i: Double) -> Double { Self.left + plotW * (i * step) / duration }
         func y(_ v: Double) -> Double { Self.top + plotH * (1 - min(max(v, 0), yMax) / yMax) }
 
         var svg = "<svg class=\"chart\" viewBox=\"0 0 \(Int(w)) \(Int(h))\" role=\"img\" aria-label=\"\(HTMLText.escape(title))\">"
@@ -44,7 +45,7 @@ struct TimeSeriesChart {
                 let barW = max(plotW / Double(n) - 1, 1)
                 for (i, value) in values.enumerated() {
                     guard let value, value > 0 else { continue }
-                    svg += "<rect x=\"\(f(x(Double(i))))\" y=\"\(f(y(value)))\" width=\"\(f(barW))\" height=\"\(f(Self.top + plotH - y(value)))\" fill=\"\(colour)\"><title>\(ReportTime.clock(Double(i) * interval)): \(NumberText.compact(value, 2)) \(HTMLText.escape(unit))</title></rect>"
+                    svg += "<rect x=\"\(f(x(Double(i))))\" y=\"\(f(y(value)))\" width=\"\(f(barW))\" height=\"\(f(Self.top + plotH - y(value)))\" fill=\"\(colour)\"><title>\(ReportTime.clock(Double(i) * step)): \(NumberText.compact(value, 2)) \(HTMLText.escape(unit))</title></rect>"
                 }
             case .line:
                 var segment: [String] = []
@@ -71,10 +72,11 @@ struct TimeSeriesChart {
 
     /// The smallest of 1, 2, 2.5, 5 × 10^k at or above `value` (1 for zero or negative data).
     static func niceCeiling(_ value: Double) -> Double {
-        guard value > 0, value.isFinite else { return 1 }
+        guard value > 1e-9, value.isFinite else { return 1 }
         var magnitude = 1.0
         while magnitude * 10 <= value { magnitude *= 10 }
         while magnitude > value { magnitude /= 10 }
+        guard magnitude > 0 else { return 1 }
         for step in [1.0, 2.0, 2.5, 5.0, 10.0] where step * magnitude >= value { return step * magnitude }
         return 10 * magnitude
     }

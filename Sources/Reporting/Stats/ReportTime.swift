@@ -58,7 +58,8 @@ public enum ReportTime {
 
     /// `mm:ss` (or `h:mm:ss` past an hour) for a non-negative offset in seconds.
     public static func clock(_ seconds: Double) -> String {
-        let total = max(0, Int(seconds.rounded(.down)))
+        guard seconds.isFinite else { return "--:--" }
+        let total = Int(min(max(0, seconds), 1e12).rounded(.down))
         let (h, m, s) = (total / 3600, total / 60 % 60, total % 60)
         func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
         return h > 0 ? "\(h):\(two(m)):\(two(s))" : "\(two(m)):\(two(s))"
