@@ -22,16 +22,20 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Write the HTML report to this file.")
     var html: String?
 
+    @Option(name: .customLong("detailed-calls"), help: "HTML: at most this many detailed call sections, worst calls first.")
+    var detailedCalls: Int = HTMLReport.defaultDetailedCalls
+
     @Option(help: "Write calls.csv and streams.csv into this directory (created if missing).")
     var csv: String?
 
     func validate() throws {
         if html == nil && csv == nil { throw ValidationError("nothing to write: give --html FILE and/or --csv DIR") }
+        if detailedCalls < 0 { throw ValidationError("--detailed-calls must not be negative") }
     }
 
     func run() throws {
         let report = try ReportLoader.load(paths: files)
-        if let html { try write(HTMLReport.render(report), to: html) }
+        if let html { try write(HTMLReport.render(report, maxDetailedCalls: detailedCalls), to: html) }
         if let csv {
             do { try FileManager.default.createDirectory(atPath: csv, withIntermediateDirectories: true) } catch {
                 throw CommandFailure("\(csv): cannot create directory: \(error.localizedDescription)")

@@ -102,6 +102,17 @@ import Testing
         #expect(TimeSeriesChart.niceCeiling(21.3) == 25)
     }
 
+    @Test func limitsDetailedSectionsToTheWorstCalls() throws {
+        // Call 0 (MOS 3.7) and call 1 (failed, no MOS): with a limit of 1 only call 0 gets a section; call 1 is
+        // still in the table, without a link.
+        let html = HTMLReport.render(try ReportFixture.sample(), maxDetailedCalls: 1)
+        #expect(html.contains("id=\"call-0\"") && !html.contains("id=\"call-1\""))
+        #expect(!html.contains("href=\"#call-1\""))
+        #expect(html.contains("74957654321"))
+        #expect(html.contains("Detailed sections for the 1 worst of 2 calls"))
+        #expect(ReportView(try ReportFixture.sample()).callIndicesWorstFirst == [0, 1])
+    }
+
     @Test func rendersAnEmptyReport() {
         let html = HTMLReport.render(ReportFixture.report(calls: []))
         #expect(html.contains("No calls."))

@@ -2,6 +2,8 @@
 /// `data-v`) and filters by text and state.
 struct HTMLCallTable {
     let view: ReportView
+    /// Calls that have a detailed section to link to.
+    let detailed: Set<Int>
 
     var html: String {
         var html = "<section id=\"calls\"><h2>Calls</h2><div class=\"filters no-print\">"
@@ -20,7 +22,8 @@ struct HTMLCallTable {
             let mos = call.double(at: "mos")
             html += "<tr data-state=\"\(HTMLText.escape(state))\">"
             html += textCell(call.string(at: "invite_time"), display: call.string(at: "invite_time").map(timeOfDay))
-            html += "<td data-v=\"\(HTMLText.escape(call.string(at: "caller") ?? ""))\"><a href=\"#call-\(index)\">\(HTMLText.escape(call.string(at: "caller") ?? call.string(at: "from")))</a></td>"
+            let name = HTMLText.escape(call.string(at: "caller") ?? call.string(at: "from"))
+            html += "<td data-v=\"\(HTMLText.escape(call.string(at: "caller") ?? ""))\">\(detailed.contains(index) ? "<a href=\"#call-\(index)\">\(name)</a>" : name)</td>"
             html += textCell(call.string(at: "callee") ?? call.string(at: "to"))
             html += "<td data-v=\"\(HTMLText.escape(state))\"><span class=\"state s-\(HTMLText.escape(state))\">\(HTMLText.escape(state.replacingUnderscores()))</span></td>"
             html += numberCell(call.double(at: "final_status"), digits: 0)

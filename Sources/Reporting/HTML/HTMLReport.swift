@@ -4,15 +4,24 @@
 /// Wireshark figures next to ours), streams without signalling, diagnostics.
 /// All report text is HTML-escaped; the page's script sets `data-render="ok"` on `<body>` once it has run.
 public enum HTMLReport {
-    public static func render(_ report: JSONValue) -> String {
+    /// Detailed call sections by default; keeps the file openable for captures with many calls.
+    public static let defaultDetailedCalls = 300
+
+    /// Renders the page. The call table lists every call; detailed sections (ladder, streams, charts) are written
+    /// for at most `maxDetailedCalls` calls, the worst first (lowest MOS, then not answered), in report order.
+    public static func render(_ report: JSONValue, maxDetailedCalls: Int = defaultDetailedCalls) -> String {
         let view = ReportView(report)
+        let detailed = Set(view.callIndicesWorstFirst.prefix(max(0, maxDetailedCalls)))
         var html = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
         html += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
         html += "<title>CallScope report</title><style>\(HTMLAssets.css)</style></head>\n<body>"
         html += "<header><h1>CallScope report</h1><p class=\"muted\">\(headerLine(report))</p></header>\n<main>"
-        html += HTMLSummary(view: view).html
-        html += HTMLCallTable(view: view).html
-        for (index, call) in view.calls.enumerated() {
+        html += HTMLSummary(view: view, detailed: detailed).html
+        html += HTMLCallTable(view: view, detailed: detailed).html
+        if detailed.count < view.calls.count {
+            html += "<p class=\"muted\">Detailed sections for the \(detailed.count) worst of \(view.calls.count) calls (lowest MOS, then not answered); the table lists all.</p>"
+        }
+        for (index, call) in view.calls.enumerated() where detailed.contains(index) {
             html += HTMLCallSection(view: view, call: call, index: index).html
         }
         let unlinked = view.unlinkedStreams

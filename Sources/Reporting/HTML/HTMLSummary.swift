@@ -1,6 +1,8 @@
 /// The summary block: counts, answer ratio, MOS distribution (G.107 Annex B satisfaction bands), worst calls.
 struct HTMLSummary {
     let view: ReportView
+    /// Calls that have a detailed section to link to.
+    let detailed: Set<Int>
 
     /// G.107 Annex B: MOS lower bounds of the user-satisfaction bands (R 90/80/70/60/50).
     static let bands: [(label: String, lower: Double, colour: String)] = [
@@ -41,19 +43,17 @@ struct HTMLSummary {
         return html + "</table>"
     }
 
-    /// Up to five calls: scored calls by ascending MOS, then failed calls.
+    /// Up to five calls: scored calls by ascending MOS, then calls not answered.
     var worstCalls: String {
-        let indexed = Array(view.calls.enumerated())
-        let scored = indexed.filter { $0.element.double(at: "mos") != nil }
-            .sorted { ($0.element.double(at: "mos") ?? 0) < ($1.element.double(at: "mos") ?? 0) }
-        let failed = indexed.filter { !ReportView.isAnswered($0.element) && $0.element.string(at: "state") != "in_progress" }
-        let worst = Array((scored.prefix(5) + failed).prefix(5))
+        let worst = view.callIndicesWorstFirst.prefix(5).map { ($0, view.calls[$0]) }
+            .filter { $0.1.double(at: "mos") != nil || (!ReportView.isAnswered($0.1) && $0.1.string(at: "state") != "in_progress") }
         guard !worst.isEmpty else { return "<p class=\"muted\">No calls.</p>" }
         var html = "<ol class=\"worst\">"
         for (index, call) in worst {
             let reason = VerdictWriter.sentences(call: call, streams: view.streams(of: call)).first ?? ""
             let score = call.double(at: "mos").map { "MOS \(NumberText.fixed($0, 2))" } ?? HTMLText.escape(call.string(at: "state") ?? "")
-            html += "<li><a href=\"#call-\(index)\">\(HTMLText.escape(call.string(at: "caller") ?? call.string(at: "from") ?? "?")) → \(HTMLText.escape(call.string(at: "callee") ?? call.string(at: "to") ?? "?"))</a> <span class=\"badge\">\(score)</span><br><span class=\"muted\">\(HTMLText.escape(reason))</span></li>"
+            let name = "\(HTMLText.escape(call.string(at: "caller") ?? call.string(at: "from") ?? "?")) → \(HTMLText.escape(call.string(at: "callee") ?? call.string(at: "to") ?? "?"))"
+            html += "<li>\(detailed.contains(index) ? "<a href=\"#call-\(index)\">\(name)</a>" : name) <span class=\"badge\">\(score)</span><br><span class=\"muted\">\(HTMLText.escape(reason))</span></li>"
         }
         return html + "</ol>"
     }

@@ -25,6 +25,18 @@ struct ReportView {
         return streams.filter { !linked.contains($0.string(at: "id") ?? "") }
     }
 
+    /// Call indices from worst to best: scored calls by ascending MOS, then calls that were not answered,
+    /// then the rest in report order.
+    var callIndicesWorstFirst: [Int] {
+        let scored = calls.indices.filter { calls[$0].double(at: "mos") != nil }
+            .sorted { (calls[$0].double(at: "mos") ?? 0, $0) < (calls[$1].double(at: "mos") ?? 0, $1) }
+        let failed = calls.indices.filter {
+            calls[$0].double(at: "mos") == nil && !Self.isAnswered(calls[$0]) && calls[$0].string(at: "state") != "in_progress"
+        }
+        let listed = Set(scored + failed)
+        return scored + failed + calls.indices.filter { !listed.contains($0) }
+    }
+
     /// A call was answered when it has a 2xx final status or an answer time.
     static func isAnswered(_ call: JSONValue) -> Bool {
         if let status = call.int(at: "final_status"), (200..<300).contains(status) { return true }
