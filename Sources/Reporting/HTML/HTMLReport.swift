@@ -28,7 +28,15 @@ public enum HTMLReport {
         if !unlinked.isEmpty {
             html += "<section id=\"unlinked\"><h2>Streams without signalling</h2>"
             html += "<p class=\"muted\">RTP streams no SIP call refers to (found by heuristics or SDP of calls outside the capture).</p>"
-            for stream in unlinked { html += HTMLStreamSection(stream: stream).html }
+            // Worst first (lowest MOS, unscored last) when there are more than the detail limit.
+            let shown = unlinked.count <= maxDetailedCalls ? unlinked
+                : Array(unlinked.enumerated().sorted {
+                    ($0.element.double(at: "quality.mos") ?? .infinity, $0.offset) < ($1.element.double(at: "quality.mos") ?? .infinity, $1.offset)
+                }.prefix(max(0, maxDetailedCalls)).map(\.element))
+            if shown.count < unlinked.count {
+                html += "<p class=\"muted\">Showing the \(shown.count) lowest-MOS of \(unlinked.count) streams without signalling.</p>"
+            }
+            for stream in shown { html += HTMLStreamSection(stream: stream).html }
             html += "</section>"
         }
         html += diagnostics(report)
