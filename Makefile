@@ -19,8 +19,8 @@ release: deps
 demo: release
 	@mkdir -p reports
 	$(CALLSCOPE) info $(DEMO_CAPTURE)
-	$(CALLSCOPE) info --json $(DEMO_CAPTURE) > reports/demo-info.json
-	@echo "Reports written to reports/"
+	$(CALLSCOPE) analyze $(DEMO_CAPTURE) --json reports/demo.json --html reports/demo.html --csv reports
+	@echo "Reports written to reports/: demo.json, demo.html (open it in a browser), calls.csv, streams.csv"
 
 test: deps
 	$(SWIFT) test

@@ -62,7 +62,7 @@ struct AnalyzeCommand: ParsableCommand {
             the ITU-T E-model through the simulated jitter buffers, and prints a short summary.
 
             Examples:
-              callscope analyze captures/demo-calls.pcap --json reports/demo.json
+              callscope analyze captures/demo-calls.pcap --json reports/demo.json --html reports/demo.html --csv reports
               callscope analyze day.pcap --buffer fixed:60 --buffer neteq:max=300 --json -
             """)
 
@@ -74,6 +74,12 @@ struct AnalyzeCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write the JSON report here ('-' for standard output).", valueName: "file"))
     var json: String?
 
+    @Option(help: ArgumentHelp("Write the self-contained HTML report here.", valueName: "file"))
+    var html: String?
+
+    @Option(help: ArgumentHelp("Write calls.csv and streams.csv into this folder.", valueName: "dir"))
+    var csv: String?
+
     @Flag(help: "No summary or progress output.")
     var quiet = false
 
@@ -84,6 +90,13 @@ struct AnalyzeCommand: ParsableCommand {
         let document = ReportDocument.build(result, generatorVersion: CallScopeCommand.configuration.version)
         if let json {
             try OutputFile.write(document.serialized(), to: json)
+        }
+        if let html {
+            try OutputFile.write(HTMLReport.render(document), to: html)
+        }
+        if let csv {
+            try OutputFile.write(CSVReport.calls(document), to: csv + "/calls.csv")
+            try OutputFile.write(CSVReport.streams(document), to: csv + "/streams.csv")
         }
         if !quiet && json != "-" { print(TerminalSummary.render(result)) }
     }

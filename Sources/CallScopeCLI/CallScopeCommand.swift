@@ -14,12 +14,16 @@ public struct CallScopeCommand: ParsableCommand {
             and writes JSON, HTML and CSV reports.
 
             Example:
-              callscope info captures/demo-call.pcap
+              callscope analyze captures/demo-calls.pcap --json reports/demo.json --html reports/demo.html
             """,
         version: "0.1.0",
         subcommands: [
             AnalyzeCommand.self,
             InfoCommand.self,
+            CheckCommand.self,
+            DiffCommand.self,
+            ScoreCommand.self,
+            ReportCommand.self,
             SynthCommand.self,
             EModelCommand.self,
         ]
