@@ -66,9 +66,16 @@ import Reporting
         let other = directory.appendingPathComponent("other.json")
         try "{\"schema\": \"callscope.report/1\", \"calls\": {}}".write(to: other, atomically: true, encoding: .utf8)
         #expect(throws: CommandFailure.self) { try ReportLoader.load(paths: [other.path]) }
+        // Capture paths are analysed: a missing capture is the one-line status-2 failure naming it.
         #expect {
             try ReportLoader.load(paths: ["capture.pcap"])
-        } throws: { ($0 as? CommandFailure)?.message.contains("not wired") == true }
+        } throws: { failure in
+            guard let failure = failure as? CommandFailure else { return false }
+            return failure.message == "capture.pcap: no such file" && failure.exitCode == 2
+        }
+        #expect {
+            try ReportLoader.load(paths: ["capture.pcap", broken.path])
+        } throws: { ($0 as? CommandFailure)?.message.contains("not both") == true }
     }
 
     @Test func diffExitCodes() throws {
