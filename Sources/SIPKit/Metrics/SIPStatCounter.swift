@@ -16,6 +16,14 @@ public struct SIPStatistics: Sendable, Hashable {
     public var averageSetupTimeMs: Int
     public var minSetupTimeMs: Int
     public var maxSetupTimeMs: Int
+
+    public init(messages: Int, resentMessages: Int, responsesByCode: [Int: Int], requestsByMethod: [String: Int],
+                setupTimeCount: Int, averageSetupTimeMs: Int, minSetupTimeMs: Int, maxSetupTimeMs: Int) {
+        self.messages = messages; self.resentMessages = resentMessages
+        self.responsesByCode = responsesByCode; self.requestsByMethod = requestsByMethod
+        self.setupTimeCount = setupTimeCount; self.averageSetupTimeMs = averageSetupTimeMs
+        self.minSetupTimeMs = minSetupTimeMs; self.maxSetupTimeMs = maxSetupTimeMs
+    }
 }
 
 /// Reproduces Wireshark's SIP statistics tap so counts can be checked against tshark.
