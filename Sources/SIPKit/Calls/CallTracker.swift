@@ -38,6 +38,8 @@ public struct SIPAnalysisResult: Sendable {
     public var metrics: SignallingMetrics
     /// Counters as `tshark -z sip,stat` prints them.
     public var sipStatistics: SIPStatistics
+    /// REGISTER attempts in order of their first request.
+    public var registrations: [RegistrationOutcome]
     public var diagnostics: [SIPDiagnostic]
     /// Diagnostics per code, including those beyond the kept list.
     public var diagnosticCounts: [String: Int]
@@ -94,12 +96,12 @@ public struct CallTracker: Sendable {
         guard let cseq = message.cseq else {
             return report("sip_bad_cseq", "missing or unreadable CSeq", packetNumber)
         }
+        if cseq.method == .register {
+            registrations.observe(message, callID: callID, cseq: cseq.number, time: time)
+            return
+        }
         guard let fromTag = message.fromTag else {
             return report("sip_missing_from_tag", "From without tag", packetNumber)
-        }
-        if cseq.method == .register {
-            registrations.observe(message, callID: callID, fromTag: fromTag, cseq: cseq.number, time: time)
-            return
         }
         let toTag = message.toTag
         // Requests from the caller and responses to them carry the caller's tag in From;
@@ -163,7 +165,7 @@ public struct CallTracker: Sendable {
         let registrationOutcomes = registrations.finish(at: end)
         return SIPAnalysisResult(
             calls: calls, metrics: SignallingMetrics(calls: calls, registrations: registrationOutcomes),
-            sipStatistics: statistics.statistics, diagnostics: diagnostics, diagnosticCounts: diagnosticCounts,
+            sipStatistics: statistics.statistics, registrations: registrationOutcomes, diagnostics: diagnostics, diagnosticCounts: diagnosticCounts,
             unmatchedMessages: unmatched)
     }
 
