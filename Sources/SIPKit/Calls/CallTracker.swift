@@ -87,23 +87,25 @@ public struct CallTracker: Sendable {
     ///   - packetNumber: 1-based packet number in the capture, for diagnostics and the flow.
     public mutating func ingest(_ message: SIPMessage, time: Timestamp, source: Endpoint, destination: Endpoint,
                                 transport: TransportProtocol, packetNumber: Int) {
-        statistics.observe(message, time: time, source: source, destination: destination, transport: transport)
+        let essentials = MessageEssentials(message)
+        statistics.observe(message, essentials: essentials, time: time, source: source, destination: destination,
+                           transport: transport)
         messagesSinceSweep += 1
         if messagesSinceSweep >= 256 { sweep(now: time); messagesSinceSweep = 0 }
-        guard let callID = message.callID, !callID.isEmpty else {
+        guard let callID = essentials.callID, !callID.isEmpty else {
             return report("sip_missing_call_id", "message without Call-ID", packetNumber)
         }
-        guard let cseq = message.cseq else {
+        guard let cseq = essentials.cseq else {
             return report("sip_bad_cseq", "missing or unreadable CSeq", packetNumber)
         }
         if cseq.method == .register {
             registrations.observe(message, callID: callID, cseq: cseq.number, time: time)
             return
         }
-        guard let fromTag = message.fromTag else {
+        guard let fromTag = essentials.fromTag else {
             return report("sip_missing_from_tag", "From without tag", packetNumber)
         }
-        let toTag = message.toTag
+        let toTag = essentials.toTag
         // Requests from the caller and responses to them carry the caller's tag in From;
         // the callee's requests (and responses to those) carry it in To.
         var key = resolve(CallKey(callID: callID, callerTag: fromTag))
@@ -127,9 +129,9 @@ public struct CallTracker: Sendable {
             builder.calleeFromTo = message.to.flatMap { configuration.numbers.normalize($0) }
             active[key] = builder
         }
-        active[key]?.apply(message, fromCaller: fromCaller, cseq: cseq, time: time, source: source,
-                           destination: destination, packetNumber: packetNumber, configuration: configuration,
-                           expectations: &pendingExpectations)
+        active[key]?.apply(message, essentials: essentials, fromCaller: fromCaller, cseq: cseq, time: time,
+                           source: source, destination: destination, packetNumber: packetNumber,
+                           configuration: configuration, expectations: &pendingExpectations)
     }
 
     private func resolve(_ key: CallKey) -> CallKey { aliases[key] ?? key }

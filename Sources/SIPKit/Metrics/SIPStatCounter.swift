@@ -62,10 +62,17 @@ public struct SIPStatCounter: Sendable {
         491, 493, 494, 499, 500, 501, 502, 503, 504, 505, 513, 580, 599, 600, 603, 604, 606, 607, 699,
     ]
 
+    /// Counts one message (every SIP message, in capture order).
     public mutating func observe(_ message: SIPMessage, time: Timestamp, source: Endpoint, destination: Endpoint,
                                  transport: TransportProtocol) {
+        observe(message, essentials: MessageEssentials(message), time: time, source: source,
+                destination: destination, transport: transport)
+    }
+
+    mutating func observe(_ message: SIPMessage, essentials: MessageEssentials, time: Timestamp, source: Endpoint,
+                          destination: Endpoint, transport: TransportProtocol) {
         statistics.messages += 1
-        if transport == .udp, let callID = message.callID, let cseq = message.cseq {
+        if transport == .udp, let callID = essentials.callID, let cseq = essentials.cseq {
             let key = Key(callID: callID, source: source, destination: destination)
             if message.method == .ack { recordSetupTime(key: key, time: time) }
             if isResend(key: key, message: message, cseq: cseq.number, method: cseq.method.rawValue, time: time) {
