@@ -328,3 +328,14 @@ import WireCore
         #expect(result.calls.count == 1 && result.calls[0].state == .completed && result.unmatchedMessages == 256)
     }
 }
+
+@Suite struct CallIdentityTests {
+    @Test func calleeUserAgentIgnoresProxy100Trying() throws {
+        var s = CallScenario()
+        try s.send(s.request("INVITE", cseq: 1), at: 0, fromCaller: true)
+        try s.send(s.response(100, "Trying", cseq: 1, toTag: nil, extra: ["Server: EdgeProxy"]), at: 5, fromCaller: false)
+        try s.send(s.response(180, "Ringing", cseq: 1, extra: ["User-Agent: DeskPhone 3"]), at: 90, fromCaller: false)
+        let call = try #require(s.finish().calls.first)
+        #expect(call.calleeUserAgent == "DeskPhone 3")
+    }
+}

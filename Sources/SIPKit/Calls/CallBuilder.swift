@@ -128,7 +128,8 @@ struct CallBuilder: Sendable {
     private mutating func applyResponse(_ message: SIPMessage, code: Int, fromCaller: Bool,
                                         cseq: (number: UInt32, method: SIPMethod), time: Timestamp,
                                         configuration: CallTrackerConfiguration) {
-        if !fromCaller {
+        // 100 Trying is hop-by-hop (often from a proxy): identify the callee from other responses.
+        if !fromCaller, code != 100 {
             if record.calleeUserAgent == nil { record.calleeUserAgent = message.server ?? message.userAgent }
             if record.callee == nil, let identity = message.pAssertedIdentity ?? message.remotePartyID {
                 record.callee = configuration.numbers.normalize(identity)
