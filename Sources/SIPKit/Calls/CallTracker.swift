@@ -191,5 +191,6 @@ public struct CallTracker: Sendable {
             if keysByCallID[key.callID]?.isEmpty == true { keysByCallID.removeValue(forKey: key.callID) }
         }
         if !done.isEmpty { aliases = aliases.filter { active[$0.value] != nil } }
+        registrations.sweep(now: now)
     }
 }

@@ -68,6 +68,16 @@ struct RegistrationTracker: Sendable {
         }
     }
 
+    /// Closes attempts idle for 32 s (Timer F) as ineffective, keeping the open table small.
+    mutating func sweep(now: Timestamp) {
+        let expired = open.filter { $0.value.lastEventTime + RegistrationTracker.timeout <= now }
+        for (key, attempt) in expired {
+            done.append(RegistrationOutcome(callID: key.callID, firstRequestTime: attempt.firstRequestTime,
+                                            result: .ineffective, finalStatus: attempt.lastStatus, rrdMs: nil))
+            open.removeValue(forKey: key)
+        }
+    }
+
     /// All attempts; open ones become ineffective when idle for 32 s before `end`, else unresolved.
     mutating func finish(at end: Timestamp) -> [RegistrationOutcome] {
         for (key, attempt) in open {

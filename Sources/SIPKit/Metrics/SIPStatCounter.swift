@@ -44,6 +44,7 @@ public struct SIPStatCounter: Sendable {
         var state: TransactionState
         var responseCode: Int
         var requestTime: Timestamp
+        var lastSeen: Timestamp
     }
 
     private var table: [Key: Entry] = [:]
@@ -51,6 +52,10 @@ public struct SIPStatCounter: Sendable {
                                                        requestsByMethod: [:], setupTimeCount: 0, averageSetupTimeMs: 0,
                                                        minSetupTimeMs: 0, maxSetupTimeMs: 0)
     private var totalSetupTimeMs = 0
+    private var observationsSinceSweep = 0
+    /// Table entries unused this long are dropped (Wireshark keeps them for the whole file; dropping only
+    /// matters for a retransmission more than 10 minutes after its original), so memory follows live dialogs.
+    static let entryLifetime: Duration = .seconds(600)
 
     public init() {}
 
@@ -72,6 +77,11 @@ public struct SIPStatCounter: Sendable {
     mutating func observe(_ message: SIPMessage, essentials: MessageEssentials, time: Timestamp, source: Endpoint,
                           destination: Endpoint, transport: TransportProtocol) {
         statistics.messages += 1
+        observationsSinceSweep += 1
+        if observationsSinceSweep >= 4096 {
+            observationsSinceSweep = 0
+            table = table.filter { $0.value.lastSeen + SIPStatCounter.entryLifetime > time }
+        }
         if transport == .udp, let callID = essentials.callID, let cseq = essentials.cseq {
             let key = Key(callID: callID, source: source, destination: destination)
             if message.method == .ack { recordSetupTime(key: key, time: time) }
@@ -120,7 +130,7 @@ public struct SIPStatCounter: Sendable {
         } else {
             // Wireshark zero-fills a new entry: a response-created entry has request time 0.
             entry = Entry(cseq: cseq, method: method, state: .nothing, responseCode: 0,
-                          requestTime: isRequest ? time : .zero)
+                          requestTime: isRequest ? time : .zero, lastSeen: time)
         }
         var resent = false
         if isRequest {
@@ -133,6 +143,7 @@ public struct SIPStatCounter: Sendable {
                 && code == entry.responseCode
             if code >= 200 { entry.responseCode = code; entry.state = .final } else { entry.state = .provisional }
         }
+        entry.lastSeen = time
         table[key] = entry
         return resent
     }
