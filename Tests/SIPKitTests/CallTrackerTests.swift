@@ -339,3 +339,20 @@ import WireCore
         #expect(call.calleeUserAgent == "DeskPhone 3")
     }
 }
+
+@Suite struct CallDiagnosticsTests {
+    @Test func badSDPAndTruncatedBodiesAreReportedButTheCallGoesOn() throws {
+        var s = CallScenario()
+        try s.send(s.request("INVITE", cseq: 1, sdp: "not sdp at all\r\n", extra: ["Content-Type: application/sdp"]),
+                   at: 0, fromCaller: true)
+        let cut = SIPText.message(["SIP/2.0 180 Ringing", "Via: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bK-INVITE-1",
+                                   "From: \"Alice\" <sip:89031234567@a.example>;tag=a-tag",
+                                   "To: <sip:89161234567@b.example>;tag=b-tag", "Call-ID: call-1@a", "CSeq: 1 INVITE"])
+            .replacing("Content-Length: 0", with: "Content-Length: 40")
+        try s.send(cut, at: 100, fromCaller: false)
+        let result = s.finish()
+        #expect(result.diagnostics.map(\.code) == ["sdp_invalid_value", "sip_body_truncated"])
+        #expect(result.diagnostics.map(\.packetNumber) == [1, 2])
+        #expect(result.calls.first?.pddMs == 100 && result.calls.first?.media.isEmpty == true)
+    }
+}

@@ -55,7 +55,7 @@ struct CallBuilder: Sendable {
     }
 
     /// Applies one message of this call. `fromCaller` tells the sending side.
-    mutating func apply(_ message: SIPMessage, essentials: MessageEssentials, fromCaller: Bool,
+    mutating func apply(_ message: SIPMessage, essentials: MessageEssentials, sdp: SessionDescription?, fromCaller: Bool,
                         cseq: (number: UInt32, method: SIPMethod),
                         time: Timestamp, source: Endpoint, destination: Endpoint, packetNumber: Int,
                         configuration: CallTrackerConfiguration, expectations: inout [MediaExpectation]) {
@@ -75,7 +75,7 @@ struct CallBuilder: Sendable {
         if isRetransmission { record.retransmissions += 1 }
         // SDP forwarded by a proxy on another hop still tells where RTP goes on that hop.
         if !isFirstSighting {
-            if !isRetransmission, let body = essentials.sdpBody, let sdp = try? SessionDescription.parse(body) {
+            if !isRetransmission, let sdp {
                 emitExpectations(sdp, fromCaller: fromCaller, time: time, packetNumber: packetNumber, expectations: &expectations)
             }
             return
@@ -90,7 +90,7 @@ struct CallBuilder: Sendable {
         if let method = message.method, method == .invite || method == .update, essentials.sdpBody == nil {
             pendingOfferFromCaller = nil  // offerless request: the offer comes in the response
         }
-        if let body = essentials.sdpBody, let sdp = try? SessionDescription.parse(body) {
+        if let sdp {
             applySDP(sdp, message: message, summary: summary, fromCaller: fromCaller, time: time,
                      packetNumber: packetNumber, expectations: &expectations)
         }

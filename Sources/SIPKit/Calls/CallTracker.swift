@@ -23,9 +23,13 @@ public struct CallTrackerConfiguration: Sendable, Hashable {
     }
 }
 
-/// A SIP message that could not be used, with where it came from.
+/// A SIP message that could not be (fully) used, with the packet it came in.
+///
+/// Codes: `sip_bad_start_line`, `sip_bad_header`, `sip_bad_length`, `sip_truncated`, `sip_limit_exceeded`
+/// (from `recordParseError`, i.e. `ParseError` codes); `sip_missing_call_id`, `sip_bad_cseq`,
+/// `sip_missing_from_tag` (message skipped); `sip_body_truncated`, `sdp_invalid_value` (message used, body not).
 public struct SIPDiagnostic: Sendable, Hashable {
-    /// Stable reason key, e.g. `sip_bad_header`, `sip_missing_call_id`.
+    /// Stable reason key (see above).
     public var code: String
     public var message: String
     public var packetNumber: Int
@@ -129,7 +133,16 @@ public struct CallTracker: Sendable {
             builder.calleeFromTo = message.to.flatMap { configuration.numbers.normalize($0) }
             active[key] = builder
         }
-        active[key]?.apply(message, essentials: essentials, fromCaller: fromCaller, cseq: cseq, time: time,
+        if message.isBodyTruncated {
+            report("sip_body_truncated", "Content-Length larger than the data (\(message.body.count) bytes present)", packetNumber)
+        }
+        var sdp: SessionDescription?
+        if let body = essentials.sdpBody {
+            do { sdp = try SessionDescription.parse(body) } catch {
+                report("sdp_" + error.code.rawValue, error.description, packetNumber)
+            }
+        }
+        active[key]?.apply(message, essentials: essentials, sdp: sdp, fromCaller: fromCaller, cseq: cseq, time: time,
                            source: source, destination: destination, packetNumber: packetNumber,
                            configuration: configuration, expectations: &pendingExpectations)
     }
