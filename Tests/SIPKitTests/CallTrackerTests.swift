@@ -356,3 +356,15 @@ import WireCore
         #expect(result.calls.first?.pddMs == 100 && result.calls.first?.media.isEmpty == true)
     }
 }
+
+@Suite struct DisconnectDelayTests {
+    @Test func byeAnsweredWithAFailureHasNoSDD() throws {
+        var s = CallScenario()
+        try CallTrackerTests.basicCallWithoutBye(&s)
+        try s.send(s.request("BYE", cseq: 2, toTag: "b-tag"), at: 9000, fromCaller: true)
+        try s.send(s.response(481, "Call/Transaction Does Not Exist", cseq: 2, method: "BYE"), at: 9010, fromCaller: false)
+        let call = try #require(s.finish().calls.first)
+        #expect(call.byeResponseStatus == 481 && call.byeResponseTime == s.time(9010))
+        #expect(call.sddMs == nil && call.state == .completed)
+    }
+}

@@ -9,7 +9,7 @@
 public struct SignallingMetrics: Sendable, Hashable {
     /// RFC 6076 §4.3 Session Request Delay, ms (per call: `CallRecord.srdMs`).
     public var srdMs: MetricStatistics
-    /// RFC 6076 §4.4 Session Disconnect Delay, ms (BYE → its final response).
+    /// RFC 6076 §4.4 Session Disconnect Delay, ms (BYE → its 2xx).
     public var sddMs: MetricStatistics
     /// RFC 6076 §4.5 Session Duration Time, seconds (2xx → BYE).
     public var sdtS: MetricStatistics
