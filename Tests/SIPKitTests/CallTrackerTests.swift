@@ -292,11 +292,11 @@ import WireCore
         try s.send(s.request("INVITE", cseq: 1), at: 0, fromCaller: true)
         try s.send(s.response(407, "Proxy Authentication Required", cseq: 1), at: 10, fromCaller: false)
         // A B2BUA that changes its From tag on the retry (seen in real traffic).
-        let retry = s.request("INVITE", cseq: 2).replacingOccurrences(of: "tag=a-tag", with: "tag=a-tag-2")
+        let retry = s.request("INVITE", cseq: 2).replacing("tag=a-tag", with: "tag=a-tag-2")
         try s.send(retry, at: 20, fromCaller: true)
-        let ok = s.response(200, "OK", cseq: 2).replacingOccurrences(of: "tag=a-tag", with: "tag=a-tag-2")
+        let ok = s.response(200, "OK", cseq: 2).replacing("tag=a-tag", with: "tag=a-tag-2")
         try s.send(ok, at: 900, fromCaller: false)
-        let bye = s.request("BYE", cseq: 5, toTag: "b-tag", fromCallee: true).replacingOccurrences(of: "tag=a-tag", with: "tag=a-tag-2")
+        let bye = s.request("BYE", cseq: 5, toTag: "b-tag", fromCallee: true).replacing("tag=a-tag", with: "tag=a-tag-2")
         try s.send(bye, at: 5900, fromCaller: false)
         let result = s.finish()
         #expect(result.calls.count == 1)
@@ -327,5 +327,45 @@ import WireCore
         #expect(s.tracker.activeCallCount == 0)
         let result = s.finish()
         #expect(result.calls.count == 1 && result.calls[0].state == .completed && result.unmatchedMessages == 256)
+    }
+}
+
+@Suite struct CallIdentityTests {
+    @Test func calleeUserAgentIgnoresProxy100Trying() throws {
+        var s = CallScenario()
+        try s.send(s.request("INVITE", cseq: 1), at: 0, fromCaller: true)
+        try s.send(s.response(100, "Trying", cseq: 1, toTag: nil, extra: ["Server: EdgeProxy"]), at: 5, fromCaller: false)
+        try s.send(s.response(180, "Ringing", cseq: 1, extra: ["User-Agent: DeskPhone 3"]), at: 90, fromCaller: false)
+        let call = try #require(s.finish().calls.first)
+        #expect(call.calleeUserAgent == "DeskPhone 3")
+    }
+}
+
+@Suite struct CallDiagnosticsTests {
+    @Test func badSDPAndTruncatedBodiesAreReportedButTheCallGoesOn() throws {
+        var s = CallScenario()
+        try s.send(s.request("INVITE", cseq: 1, sdp: "not sdp at all\r\n", extra: ["Content-Type: application/sdp"]),
+                   at: 0, fromCaller: true)
+        let cut = SIPText.message(["SIP/2.0 180 Ringing", "Via: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bK-INVITE-1",
+                                   "From: \"Alice\" <sip:89031234567@a.example>;tag=a-tag",
+                                   "To: <sip:89161234567@b.example>;tag=b-tag", "Call-ID: call-1@a", "CSeq: 1 INVITE"])
+            .replacing("Content-Length: 0", with: "Content-Length: 40")
+        try s.send(cut, at: 100, fromCaller: false)
+        let result = s.finish()
+        #expect(result.diagnostics.map(\.code) == ["sdp_invalid_value", "sip_body_truncated"])
+        #expect(result.diagnostics.map(\.packetNumber) == [1, 2])
+        #expect(result.calls.first?.pddMs == 100 && result.calls.first?.media.isEmpty == true)
+    }
+}
+
+@Suite struct DisconnectDelayTests {
+    @Test func byeAnsweredWithAFailureHasNoSDD() throws {
+        var s = CallScenario()
+        try CallTrackerTests.basicCallWithoutBye(&s)
+        try s.send(s.request("BYE", cseq: 2, toTag: "b-tag"), at: 9000, fromCaller: true)
+        try s.send(s.response(481, "Call/Transaction Does Not Exist", cseq: 2, method: "BYE"), at: 9010, fromCaller: false)
+        let call = try #require(s.finish().calls.first)
+        #expect(call.byeResponseStatus == 481 && call.byeResponseTime == s.time(9010))
+        #expect(call.sddMs == nil && call.state == .completed)
     }
 }

@@ -64,3 +64,17 @@ import SIPKit
         #expect(second.caller == "74950000000" && second.callee == "78120000000")
     }
 }
+
+@Suite struct PhoneContextTests {
+    @Test func localNumbersWithGlobalContext() throws {
+        let n = E164Normalizer()
+        let sip = try #require(SIPNameAddress(parsing: "<sip:8005551234;phone-context=+1@gw.example;user=phone>"))
+        #expect(sip.uri.user == "8005551234;phone-context=+1" && sip.uri.host == "gw.example")
+        #expect(sip.uri.parameters.value(of: "user") == "phone")
+        #expect(n.normalize(sip) == "18005551234")
+        let tel = try #require(SIPNameAddress(parsing: "<tel:5551234;phone-context=+1-800>"))
+        #expect(n.normalize(tel) == "18005551234")
+        let domain = try #require(SIPNameAddress(parsing: "<tel:1234;phone-context=example.com>"))
+        #expect(n.normalize(domain) == nil)  // private context: not derivable
+    }
+}

@@ -126,3 +126,20 @@ import WireCore
         #expect(m.method == .bye && m.cseq?.number == 2)
     }
 }
+
+@Suite struct SIPDetectionTests {
+    @Test(arguments: [
+        ("INVITE sip:b@b SIP/2.0\r\nVia: x\r\n\r\n", true),
+        ("\r\n\r\nSIP/2.0 180 Ringing\r\n\r\n", true),
+        ("SIP/2.0 18 Ringing\r\n", false),             // two-digit status code
+        ("GET / HTTP/1.1\r\nHost: x\r\n\r\n", false),
+        ("INV ITE sip:b SIP/2.0\r\n", true),           // still starts with a token; the parser decides
+        ("\u{80}\u{81} sip:b SIP/2.0\r\n", false),     // method bytes are not a token
+        ("INVITE sip:b@b SIP/2.0", false),              // no end of line yet
+        ("", false),
+    ])
+    func startLineShapes(text: String, expected: Bool) {
+        let bytes = Array(text.utf8)
+        #expect(bytes.withUnsafeBytes { SIPMessage.looksLikeSIP($0) } == expected)
+    }
+}

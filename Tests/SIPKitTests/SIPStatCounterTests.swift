@@ -47,3 +47,19 @@ import WireCore
         #expect(s.finish().sipStatistics.resentMessages == 1)
     }
 }
+
+@Suite struct SIPStatisticsTextTests {
+    /// Lines as tshark 4.0.17 printed them for rtp-pcap__nb6-telephone.pcap (same counts, sorted order).
+    @Test func tsharkLayout() {
+        let stats = SIPStatistics(messages: 7, resentMessages: 0, responsesByCode: [200: 2, 100: 1, 183: 1],
+                                  requestsByMethod: ["INVITE": 1, "ACK": 1, "BYE": 1], setupTimeCount: 1,
+                                  averageSetupTimeMs: 541, minSetupTimeMs: 541, maxSetupTimeMs: 541)
+        let lines = stats.tsharkText.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.contains("Number of SIP messages: 7"))
+        #expect(lines.contains("  SIP 183 Session Progress :     1 Packets"))
+        #expect(lines.contains("  SIP 200 OK              :     2 Packets"))
+        #expect(lines.contains("  INVITE          :     1 Packets"))
+        #expect(lines.contains("* Average setup time 541 ms"))
+        #expect(lines.contains(" Max 541 ms"))
+    }
+}

@@ -93,3 +93,76 @@ import WireCore
         #expect(t.finish(atMs: 10_000).metrics.iraPct == 100)  // r3 unresolved, r2 ineffective: 1 ÷ 1
     }
 }
+
+@Suite struct RegistrationAttemptTests {
+    static func register(_ cseq: Int, tag: String) -> String {
+        SIPText.message(["REGISTER sip:reg.example SIP/2.0", "Via: SIP/2.0/UDP 10.0.0.1;branch=z9hG4bKr\(cseq)",
+                         "From: <sip:100@reg.example>;tag=\(tag)", "To: <sip:100@reg.example>",
+                         "Call-ID: reg-1", "CSeq: \(cseq) REGISTER"])
+    }
+    static func reply(_ cseq: Int, tag: String, _ code: Int) -> String {
+        SIPText.message(["SIP/2.0 \(code) X", "From: <sip:100@reg.example>;tag=\(tag)",
+                         "To: <sip:100@reg.example>;tag=srv", "Call-ID: reg-1", "CSeq: \(cseq) REGISTER"])
+    }
+
+    /// A UA that changes its From tag on every REGISTER (seen in real captures): attempts follow the Call-ID.
+    @Test func challengeRetryWithinTimerFIsOneAttempt() throws {
+        var s = CallScenario()
+        try s.send(Self.register(1, tag: "t1"), at: 0, fromCaller: true)
+        try s.send(Self.reply(1, tag: "t1", 401), at: 100, fromCaller: false)
+        try s.send(Self.register(2, tag: "t2"), at: 17_000, fromCaller: true)      // 16.9 s after the 401
+        try s.send(Self.reply(2, tag: "t2", 200), at: 17_150, fromCaller: false)
+        let result = s.finish(atMs: 20_000)
+        #expect(result.registrations.map(\.result) == [.registered])
+        #expect(result.metrics.rrdMs.mean == 17_150 && result.metrics.iraPct == 0)
+    }
+
+    @Test func retryAfterTimerFStartsANewAttempt() throws {
+        var s = CallScenario()
+        try s.send(Self.register(1, tag: "t1"), at: 0, fromCaller: true)
+        try s.send(Self.reply(1, tag: "t1", 401), at: 100, fromCaller: false)
+        try s.send(Self.register(2, tag: "t2"), at: 40_000, fromCaller: true)      // 39.9 s later: new attempt
+        try s.send(Self.reply(2, tag: "t2", 200), at: 40_050, fromCaller: false)
+        let result = s.finish(atMs: 50_000)
+        #expect(result.registrations.map(\.result) == [.ineffective, .registered])
+        #expect(result.metrics.rrdMs.mean == 50 && result.metrics.iraPct == 50)
+    }
+}
+
+@Suite struct CallEdgeCaseTests {
+    @Test func updateBeforeAnswerChangesMedia() throws {
+        var s = CallScenario()
+        try s.send(s.request("INVITE", cseq: 1, sdp: SIPText.sdp()), at: 0, fromCaller: true)
+        try s.send(s.response(183, "Session Progress", cseq: 1, sdp: SIPText.sdp(address: "10.0.0.2")), at: 200, fromCaller: false)
+        try s.send(s.request("UPDATE", cseq: 2, toTag: "b-tag", sdp: SIPText.sdp(port: 41000, payloads: "8")), at: 300, fromCaller: true)
+        try s.send(s.response(200, "OK", cseq: 2, method: "UPDATE", sdp: SIPText.sdp(address: "10.0.0.2", payloads: "8")),
+                   at: 310, fromCaller: false)
+        try s.send(s.response(200, "OK", cseq: 1), at: 2000, fromCaller: false)
+        let call = try #require(s.finish().calls.first)
+        #expect(call.sessionModifications == 1)
+        #expect(call.media.map(\.role) == [.offer, .answer, .offer, .answer])
+        #expect(call.media[2].carriedBy == "UPDATE" && call.media[2].streams[0].port == 41000)
+        #expect(call.media[3].streams[0].codec == Codec(name: "PCMA", clockRate: 8000))
+        #expect(call.answerMs == 2000 && call.pddMs == 200)  // the UPDATE's 200 is not the answer
+    }
+
+    @Test func byeWithoutResponseStillEndsTheCall() throws {
+        var s = CallScenario()
+        try CallTrackerTests.basicCallWithoutBye(&s)
+        try s.send(s.request("BYE", cseq: 2, toTag: "b-tag"), at: 9120, fromCaller: true)
+        let call = try #require(s.finish().calls.first)
+        // SDT = 9120 − 2120 ms; no response to the BYE: SDD unknown, not 0.
+        #expect(call.state == .completed && call.durationS == 7 && call.sddMs == nil && call.byeResponseStatus == nil)
+        #expect(SignallingMetrics(calls: [call], registrations: []).scrPct == 0)  // SCR needs the BYE answered
+    }
+
+    @Test func offerlessInviteGetsOfferIn200AndAnswerInACK() throws {
+        var s = CallScenario()
+        try s.send(s.request("INVITE", cseq: 1), at: 0, fromCaller: true)
+        try s.send(s.response(200, "OK", cseq: 1, sdp: SIPText.sdp(address: "10.0.0.2")), at: 500, fromCaller: false)
+        try s.send(s.request("ACK", cseq: 1, toTag: "b-tag", sdp: SIPText.sdp()), at: 510, fromCaller: true)
+        let call = try #require(s.finish().calls.first)
+        #expect(call.media.map(\.role) == [.offer, .answer] && call.media.map(\.sender) == [.callee, .caller])
+        #expect(call.srdMs == 500)  // no provisional: the 2xx is the status-indicative response
+    }
+}

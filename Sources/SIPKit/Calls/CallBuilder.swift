@@ -55,39 +55,44 @@ struct CallBuilder: Sendable {
     }
 
     /// Applies one message of this call. `fromCaller` tells the sending side.
-    mutating func apply(_ message: SIPMessage, fromCaller: Bool, cseq: (number: UInt32, method: SIPMethod),
+    mutating func apply(_ message: SIPMessage, essentials: MessageEssentials, sdp: SessionDescription?, fromCaller: Bool,
+                        cseq: (number: UInt32, method: SIPMethod),
                         time: Timestamp, source: Endpoint, destination: Endpoint, packetNumber: Int,
                         configuration: CallTrackerConfiguration, expectations: inout [MediaExpectation]) {
         lastActivity = time
-        let signature = MessageSignature(message, fromCaller: fromCaller, cseq: cseq.number, cseqMethod: cseq.method)
-        let hop = HopSignature(signature: signature, branch: message.topViaBranch ?? "", source: source, destination: destination)
+        let signature = MessageSignature(message, essentials: essentials, fromCaller: fromCaller, cseq: cseq.number,
+                                         cseqMethod: cseq.method)
+        let hop = HopSignature(signature: signature, branch: essentials.topViaBranch ?? "", source: source,
+                               destination: destination)
+        let summary = message.flowSummary(hasSDP: essentials.sdpBody != nil)
         let isRetransmission = seenOnHop.contains(hop)
         let isFirstSighting = !seen.contains(signature)
         if seenOnHop.count < CallBuilder.maxSignatures { seenOnHop.insert(hop) }
         if isFirstSighting, seen.count < CallBuilder.maxSignatures { seen.insert(signature) }
-        appendFlow(CallMessage(time: time, source: source, destination: destination, summary: message.flowSummary,
+        appendFlow(CallMessage(time: time, source: source, destination: destination, summary: summary,
                                packetNumber: packetNumber, isRetransmission: isRetransmission),
                    cap: configuration.maxMessagesPerCall)
         if isRetransmission { record.retransmissions += 1 }
         // SDP forwarded by a proxy on another hop still tells where RTP goes on that hop.
         if !isFirstSighting {
-            if !isRetransmission, let sdp = message.sessionDescription {
+            if !isRetransmission, let sdp {
                 emitExpectations(sdp, fromCaller: fromCaller, time: time, packetNumber: packetNumber, expectations: &expectations)
             }
             return
         }
 
         if let method = message.method {
-            applyRequest(message, method: method, fromCaller: fromCaller, cseq: cseq.number, time: time, configuration: configuration)
+            applyRequest(message, method: method, toTag: essentials.toTag, fromCaller: fromCaller, cseq: cseq.number,
+                         time: time, configuration: configuration)
         } else if let code = message.statusCode {
             applyResponse(message, code: code, fromCaller: fromCaller, cseq: cseq, time: time, configuration: configuration)
         }
-        if let method = message.method, method == .invite || method == .update, message.sdpBody == nil {
+        if let method = message.method, method == .invite || method == .update, essentials.sdpBody == nil {
             pendingOfferFromCaller = nil  // offerless request: the offer comes in the response
         }
-        if let sdp = message.sessionDescription {
-            applySDP(sdp, message: message, fromCaller: fromCaller, time: time, packetNumber: packetNumber,
-                     expectations: &expectations)
+        if let sdp {
+            applySDP(sdp, message: message, summary: summary, fromCaller: fromCaller, time: time,
+                     packetNumber: packetNumber, expectations: &expectations)
         }
     }
 
@@ -95,10 +100,10 @@ struct CallBuilder: Sendable {
         if record.messages.count < cap { record.messages.append(entry) } else { record.droppedMessages += 1 }
     }
 
-    private mutating func applyRequest(_ message: SIPMessage, method: SIPMethod, fromCaller: Bool, cseq: UInt32,
-                                       time: Timestamp, configuration: CallTrackerConfiguration) {
+    private mutating func applyRequest(_ message: SIPMessage, method: SIPMethod, toTag: String?, fromCaller: Bool,
+                                       cseq: UInt32, time: Timestamp, configuration: CallTrackerConfiguration) {
         switch method {
-        case .invite where fromCaller && message.toTag == nil:
+        case .invite where fromCaller && toTag == nil:
             // Initial INVITE of the attempt, or its retry after 401/407/3xx/503 (higher CSeq, same dialog set).
             initialInviteCSeqs.insert(cseq)
             record.initialInviteCount += 1
@@ -123,7 +128,8 @@ struct CallBuilder: Sendable {
     private mutating func applyResponse(_ message: SIPMessage, code: Int, fromCaller: Bool,
                                         cseq: (number: UInt32, method: SIPMethod), time: Timestamp,
                                         configuration: CallTrackerConfiguration) {
-        if !fromCaller {
+        // 100 Trying is hop-by-hop (often from a proxy): identify the callee from other responses.
+        if !fromCaller, code != 100 {
             if record.calleeUserAgent == nil { record.calleeUserAgent = message.server ?? message.userAgent }
             if record.callee == nil, let identity = message.pAssertedIdentity ?? message.remotePartyID {
                 record.callee = configuration.numbers.normalize(identity)
@@ -160,7 +166,8 @@ struct CallBuilder: Sendable {
         }
     }
 
-    private mutating func applySDP(_ sdp: SessionDescription, message: SIPMessage, fromCaller: Bool, time: Timestamp,
+    private mutating func applySDP(_ sdp: SessionDescription, message: SIPMessage, summary: String, fromCaller: Bool,
+                                   time: Timestamp,
                                    packetNumber: Int, expectations: inout [MediaExpectation]) {
         // RFC 3264 offer/answer: SDP in a request is an offer (ACK and PRACK carry answers); SDP in a
         // response answers the other side's pending offer, or is an offer (2xx to an offerless INVITE).
@@ -178,7 +185,6 @@ struct CallBuilder: Sendable {
                                    codec: pt.flatMap { m.codec(for: $0) }, ptime: m.ptime, direction: m.direction,
                                    isEncrypted: m.isEncrypted, rtcpMux: m.rtcpMux)
         }
-        let summary = message.flowSummary
         let carriedBy = summary.hasSuffix(" (SDP)") ? String(summary.dropLast(6)) : summary
         record.media.append(CallMediaEvent(time: time, packetNumber: packetNumber, sender: sender, role: role,
                                            carriedBy: carriedBy, streams: streams))

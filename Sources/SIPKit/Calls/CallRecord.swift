@@ -135,9 +135,9 @@ public struct CallRecord: Sendable, Hashable {
         guard let a = answerTime, let b = byeTime else { return nil }
         return b.seconds(since: a)
     }
-    /// RFC 6076 §4.4 Session Disconnect Delay in ms: BYE → its final response.
+    /// RFC 6076 §4.4 Session Disconnect Delay in ms: BYE → its 2xx (nil when the BYE got a failure or nothing).
     public var sddMs: Double? {
-        guard let b = byeTime, let r = byeResponseTime else { return nil }
+        guard let b = byeTime, let r = byeResponseTime, let code = byeResponseStatus, (200...299).contains(code) else { return nil }
         return r.milliseconds(since: b)
     }
     /// BYE time for ended calls, the deciding final response for unanswered ones, else nil.

@@ -23,9 +23,13 @@ public struct CallTrackerConfiguration: Sendable, Hashable {
     }
 }
 
-/// A SIP message that could not be used, with where it came from.
+/// A SIP message that could not be (fully) used, with the packet it came in.
+///
+/// Codes: `sip_bad_start_line`, `sip_bad_header`, `sip_bad_length`, `sip_truncated`, `sip_limit_exceeded`
+/// (from `recordParseError`, i.e. `ParseError` codes); `sip_missing_call_id`, `sip_bad_cseq`,
+/// `sip_missing_from_tag` (message skipped); `sip_body_truncated`, `sdp_invalid_value` (message used, body not).
 public struct SIPDiagnostic: Sendable, Hashable {
-    /// Stable reason key, e.g. `sip_bad_header`, `sip_missing_call_id`.
+    /// Stable reason key (see above).
     public var code: String
     public var message: String
     public var packetNumber: Int
@@ -38,6 +42,8 @@ public struct SIPAnalysisResult: Sendable {
     public var metrics: SignallingMetrics
     /// Counters as `tshark -z sip,stat` prints them.
     public var sipStatistics: SIPStatistics
+    /// REGISTER attempts in order of their first request.
+    public var registrations: [RegistrationOutcome]
     public var diagnostics: [SIPDiagnostic]
     /// Diagnostics per code, including those beyond the kept list.
     public var diagnosticCounts: [String: Int]
@@ -85,23 +91,25 @@ public struct CallTracker: Sendable {
     ///   - packetNumber: 1-based packet number in the capture, for diagnostics and the flow.
     public mutating func ingest(_ message: SIPMessage, time: Timestamp, source: Endpoint, destination: Endpoint,
                                 transport: TransportProtocol, packetNumber: Int) {
-        statistics.observe(message, time: time, source: source, destination: destination, transport: transport)
+        let essentials = MessageEssentials(message)
+        statistics.observe(message, essentials: essentials, time: time, source: source, destination: destination,
+                           transport: transport)
         messagesSinceSweep += 1
         if messagesSinceSweep >= 256 { sweep(now: time); messagesSinceSweep = 0 }
-        guard let callID = message.callID, !callID.isEmpty else {
+        guard let callID = essentials.callID, !callID.isEmpty else {
             return report("sip_missing_call_id", "message without Call-ID", packetNumber)
         }
-        guard let cseq = message.cseq else {
+        guard let cseq = essentials.cseq else {
             return report("sip_bad_cseq", "missing or unreadable CSeq", packetNumber)
         }
-        guard let fromTag = message.fromTag else {
-            return report("sip_missing_from_tag", "From without tag", packetNumber)
-        }
         if cseq.method == .register {
-            registrations.observe(message, callID: callID, fromTag: fromTag, cseq: cseq.number, time: time)
+            registrations.observe(message, callID: callID, cseq: cseq.number, time: time)
             return
         }
-        let toTag = message.toTag
+        guard let fromTag = essentials.fromTag else {
+            return report("sip_missing_from_tag", "From without tag", packetNumber)
+        }
+        let toTag = essentials.toTag
         // Requests from the caller and responses to them carry the caller's tag in From;
         // the callee's requests (and responses to those) carry it in To.
         var key = resolve(CallKey(callID: callID, callerTag: fromTag))
@@ -125,9 +133,18 @@ public struct CallTracker: Sendable {
             builder.calleeFromTo = message.to.flatMap { configuration.numbers.normalize($0) }
             active[key] = builder
         }
-        active[key]?.apply(message, fromCaller: fromCaller, cseq: cseq, time: time, source: source,
-                           destination: destination, packetNumber: packetNumber, configuration: configuration,
-                           expectations: &pendingExpectations)
+        if message.isBodyTruncated {
+            report("sip_body_truncated", "Content-Length larger than the data (\(message.body.count) bytes present)", packetNumber)
+        }
+        var sdp: SessionDescription?
+        if let body = essentials.sdpBody {
+            do { sdp = try SessionDescription.parse(body) } catch {
+                report("sdp_" + error.code.rawValue, error.description, packetNumber)
+            }
+        }
+        active[key]?.apply(message, essentials: essentials, sdp: sdp, fromCaller: fromCaller, cseq: cseq, time: time,
+                           source: source, destination: destination, packetNumber: packetNumber,
+                           configuration: configuration, expectations: &pendingExpectations)
     }
 
     private func resolve(_ key: CallKey) -> CallKey { aliases[key] ?? key }
@@ -163,7 +180,7 @@ public struct CallTracker: Sendable {
         let registrationOutcomes = registrations.finish(at: end)
         return SIPAnalysisResult(
             calls: calls, metrics: SignallingMetrics(calls: calls, registrations: registrationOutcomes),
-            sipStatistics: statistics.statistics, diagnostics: diagnostics, diagnosticCounts: diagnosticCounts,
+            sipStatistics: statistics.statistics, registrations: registrationOutcomes, diagnostics: diagnostics, diagnosticCounts: diagnosticCounts,
             unmatchedMessages: unmatched)
     }
 
@@ -187,5 +204,6 @@ public struct CallTracker: Sendable {
             if keysByCallID[key.callID]?.isEmpty == true { keysByCallID.removeValue(forKey: key.callID) }
         }
         if !done.isEmpty { aliases = aliases.filter { active[$0.value] != nil } }
+        registrations.sweep(now: now)
     }
 }

@@ -11,26 +11,29 @@ struct MessageSignature: Hashable, Sendable {
     var toTag: String
     var rseq: String
 
-    init(_ message: SIPMessage, fromCaller: Bool, cseq: UInt32, cseqMethod: SIPMethod) {
+    init(_ message: SIPMessage, essentials: MessageEssentials, fromCaller: Bool, cseq: UInt32, cseqMethod: SIPMethod) {
         self.fromCaller = fromCaller
         self.isRequest = message.isRequest
         self.method = cseqMethod
         self.statusCode = message.statusCode ?? 0
         self.cseq = cseq
         // A request's To tag does not change between retransmissions; a response's To tag tells forks apart.
-        self.toTag = message.isRequest ? "" : (message.toTag ?? "")
-        self.rseq = message.header(message.isRequest ? SIPHeaderName("RAck") : .rseq) ?? ""
+        self.toTag = message.isRequest ? "" : (essentials.toTag ?? "")
+        self.rseq = essentials.reliableSequence
     }
 }
 
 extension SIPMessage {
     /// Short flow text: `INVITE (SDP)`, `180 Ringing`, `200 OK (SDP)`.
-    var flowSummary: String {
+    var flowSummary: String { flowSummary(hasSDP: sdpBody != nil) }
+
+    /// The first line in short; `carriesSDP` adds " (SDP)".
+    func flowSummary(hasSDP carriesSDP: Bool) -> String {
         let base: String
         switch startLine {
         case .request(let method, _): base = method.rawValue
         case .response(let code, let reason): base = reason.isEmpty ? "\(code)" : "\(code) \(reason)"
         }
-        return sdpBody != nil ? base + " (SDP)" : base
+        return carriesSDP ? base + " (SDP)" : base
     }
 }

@@ -54,9 +54,10 @@ extension StringProtocol {
         return s[first...last]
     }
 
-    /// ASCII lowercase copy.
+    /// ASCII lowercase copy (other bytes unchanged); no work when already lowercase.
     var asciiLowercased: String {
-        String(decoding: utf8.map { $0.lowercasedASCII }, as: UTF8.self)
+        if !utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) { return String(self) }
+        return String(decoding: utf8.map { $0.lowercasedASCII }, as: UTF8.self)
     }
 }
 

@@ -35,6 +35,15 @@ public struct SIPURI: Sendable, Hashable, CustomStringConvertible {
         let schemeText = text[..<colon].asciiLowercased
         var rest = text[text.index(after: colon)...]
         if let q = rest.firstIndex(of: "?") { rest = rest[..<q] }  // URI headers are not needed
+        // The user part may carry its own ';' parameters (telephone-subscriber, RFC 3261 §19.1.1),
+        // so split off "user@" before reading URI parameters.
+        var user: String?
+        if schemeText == "sip" || schemeText == "sips", let at = rest.firstIndex(of: "@") {
+            var userInfo = rest[..<at]
+            if let pw = userInfo.firstIndex(of: ":") { userInfo = userInfo[..<pw] }
+            user = String(userInfo)
+            rest = rest[rest.index(after: at)...]
+        }
         let pieces = rest.split(separator: ";", omittingEmptySubsequences: false)
         let main = pieces.first ?? rest[...]
         let params = parseParameters(pieces.dropFirst())
@@ -42,15 +51,7 @@ public struct SIPURI: Sendable, Hashable, CustomStringConvertible {
         case "tel":
             self.init(scheme: .tel, user: String(main), host: "", port: nil, parameters: params, text: String(text))
         case "sip", "sips":
-            var user: String?
-            var hostPort = main
-            if let at = main.lastIndex(of: "@") {
-                var userInfo = main[..<at]
-                if let pw = userInfo.firstIndex(of: ":") { userInfo = userInfo[..<pw] }
-                user = String(userInfo)
-                hostPort = main[main.index(after: at)...]
-            }
-            let (host, port) = SIPURI.splitHostPort(hostPort)
+            let (host, port) = SIPURI.splitHostPort(main)
             self.init(scheme: schemeText == "sips" ? .sips : .sip, user: user, host: host, port: port,
                       parameters: params, text: String(text))
         default:

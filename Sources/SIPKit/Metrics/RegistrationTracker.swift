@@ -18,30 +18,38 @@ public struct RegistrationOutcome: Sendable, Hashable {
     public var rrdMs: Double?
 }
 
-/// Groups REGISTER transactions into attempts keyed by Call-ID + From tag.
+/// Groups REGISTER transactions into attempts keyed by Call-ID (a UA keeps one Call-ID per registrar,
+/// RFC 3261 §10.2; some change the From tag on every REGISTER). A REGISTER continues the open attempt
+/// when the previous one was challenged (401/407) less than 32 s (Timer F) earlier; otherwise the
+/// open attempt is closed as ineffective and a new one starts.
 struct RegistrationTracker: Sendable {
     struct Attempt: Sendable {
         var firstRequestTime: Timestamp
         var lastRequestTime: Timestamp
+        var lastEventTime: Timestamp
         var cseqs: Set<UInt32>
         var lastStatus: Int?
     }
-    struct Key: Hashable, Sendable { var callID: String; var fromTag: String }
+    struct Key: Hashable, Sendable { var callID: String }
 
     private var open: [Key: Attempt] = [:]
     private var done: [RegistrationOutcome] = []
     static let timeout: Duration = .seconds(32)
 
-    mutating func observe(_ message: SIPMessage, callID: String, fromTag: String, cseq: UInt32, time: Timestamp) {
-        let key = Key(callID: callID, fromTag: fromTag)
+    mutating func observe(_ message: SIPMessage, callID: String, cseq: UInt32, time: Timestamp) {
+        let key = Key(callID: callID)
         if message.method == .register {
             if var attempt = open[key] {
                 if attempt.cseqs.contains(cseq) { return }  // retransmission
-                attempt.cseqs.insert(cseq); attempt.lastRequestTime = time
-                open[key] = attempt
-            } else {
-                open[key] = Attempt(firstRequestTime: time, lastRequestTime: time, cseqs: [cseq], lastStatus: nil)
+                if attempt.lastEventTime + RegistrationTracker.timeout > time {
+                    attempt.cseqs.insert(cseq); attempt.lastRequestTime = time; attempt.lastEventTime = time
+                    open[key] = attempt
+                    return
+                }
+                done.append(RegistrationOutcome(callID: callID, firstRequestTime: attempt.firstRequestTime,
+                                                result: .ineffective, finalStatus: attempt.lastStatus, rrdMs: nil))
             }
+            open[key] = Attempt(firstRequestTime: time, lastRequestTime: time, lastEventTime: time, cseqs: [cseq], lastStatus: nil)
             return
         }
         guard let code = message.statusCode, code >= 200, var attempt = open[key], attempt.cseqs.contains(cseq) else { return }
@@ -51,6 +59,7 @@ struct RegistrationTracker: Sendable {
             open.removeValue(forKey: key)
         } else if code == 401 || code == 407 {
             attempt.lastStatus = code
+            attempt.lastEventTime = time
             open[key] = attempt
         } else {
             done.append(RegistrationOutcome(callID: callID, firstRequestTime: attempt.firstRequestTime, result: .ineffective,
@@ -59,10 +68,20 @@ struct RegistrationTracker: Sendable {
         }
     }
 
+    /// Closes attempts idle for 32 s (Timer F) as ineffective, keeping the open table small.
+    mutating func sweep(now: Timestamp) {
+        let expired = open.filter { $0.value.lastEventTime + RegistrationTracker.timeout <= now }
+        for (key, attempt) in expired {
+            done.append(RegistrationOutcome(callID: key.callID, firstRequestTime: attempt.firstRequestTime,
+                                            result: .ineffective, finalStatus: attempt.lastStatus, rrdMs: nil))
+            open.removeValue(forKey: key)
+        }
+    }
+
     /// All attempts; open ones become ineffective when idle for 32 s before `end`, else unresolved.
     mutating func finish(at end: Timestamp) -> [RegistrationOutcome] {
         for (key, attempt) in open {
-            let timedOut = attempt.lastRequestTime + RegistrationTracker.timeout <= end
+            let timedOut = attempt.lastEventTime + RegistrationTracker.timeout <= end
             done.append(RegistrationOutcome(callID: key.callID, firstRequestTime: attempt.firstRequestTime,
                                             result: timedOut ? .ineffective : .unresolved,
                                             finalStatus: attempt.lastStatus, rrdMs: nil))

@@ -16,6 +16,14 @@ public struct SIPStatistics: Sendable, Hashable {
     public var averageSetupTimeMs: Int
     public var minSetupTimeMs: Int
     public var maxSetupTimeMs: Int
+
+    public init(messages: Int, resentMessages: Int, responsesByCode: [Int: Int], requestsByMethod: [String: Int],
+                setupTimeCount: Int, averageSetupTimeMs: Int, minSetupTimeMs: Int, maxSetupTimeMs: Int) {
+        self.messages = messages; self.resentMessages = resentMessages
+        self.responsesByCode = responsesByCode; self.requestsByMethod = requestsByMethod
+        self.setupTimeCount = setupTimeCount; self.averageSetupTimeMs = averageSetupTimeMs
+        self.minSetupTimeMs = minSetupTimeMs; self.maxSetupTimeMs = maxSetupTimeMs
+    }
 }
 
 /// Reproduces Wireshark's SIP statistics tap so counts can be checked against tshark.
@@ -36,6 +44,7 @@ public struct SIPStatCounter: Sendable {
         var state: TransactionState
         var responseCode: Int
         var requestTime: Timestamp
+        var lastSeen: Timestamp
     }
 
     private var table: [Key: Entry] = [:]
@@ -43,6 +52,10 @@ public struct SIPStatCounter: Sendable {
                                                        requestsByMethod: [:], setupTimeCount: 0, averageSetupTimeMs: 0,
                                                        minSetupTimeMs: 0, maxSetupTimeMs: 0)
     private var totalSetupTimeMs = 0
+    private var observationsSinceSweep = 0
+    /// Table entries unused this long are dropped (Wireshark keeps them for the whole file; dropping only
+    /// matters for a retransmission more than 10 minutes after its original), so memory follows live dialogs.
+    static let entryLifetime: Duration = .seconds(600)
 
     public init() {}
 
@@ -54,10 +67,22 @@ public struct SIPStatCounter: Sendable {
         491, 493, 494, 499, 500, 501, 502, 503, 504, 505, 513, 580, 599, 600, 603, 604, 606, 607, 699,
     ]
 
+    /// Counts one message (every SIP message, in capture order).
     public mutating func observe(_ message: SIPMessage, time: Timestamp, source: Endpoint, destination: Endpoint,
                                  transport: TransportProtocol) {
+        observe(message, essentials: MessageEssentials(message), time: time, source: source,
+                destination: destination, transport: transport)
+    }
+
+    mutating func observe(_ message: SIPMessage, essentials: MessageEssentials, time: Timestamp, source: Endpoint,
+                          destination: Endpoint, transport: TransportProtocol) {
         statistics.messages += 1
-        if transport == .udp, let callID = message.callID, let cseq = message.cseq {
+        observationsSinceSweep += 1
+        if observationsSinceSweep >= 4096 {
+            observationsSinceSweep = 0
+            table = table.filter { $0.value.lastSeen + SIPStatCounter.entryLifetime > time }
+        }
+        if transport == .udp, let callID = essentials.callID, let cseq = essentials.cseq {
             let key = Key(callID: callID, source: source, destination: destination)
             if message.method == .ack { recordSetupTime(key: key, time: time) }
             if isResend(key: key, message: message, cseq: cseq.number, method: cseq.method.rawValue, time: time) {
@@ -105,7 +130,7 @@ public struct SIPStatCounter: Sendable {
         } else {
             // Wireshark zero-fills a new entry: a response-created entry has request time 0.
             entry = Entry(cseq: cseq, method: method, state: .nothing, responseCode: 0,
-                          requestTime: isRequest ? time : .zero)
+                          requestTime: isRequest ? time : .zero, lastSeen: time)
         }
         var resent = false
         if isRequest {
@@ -118,6 +143,7 @@ public struct SIPStatCounter: Sendable {
                 && code == entry.responseCode
             if code >= 200 { entry.responseCode = code; entry.state = .final } else { entry.state = .provisional }
         }
+        entry.lastSeen = time
         table[key] = entry
         return resent
     }

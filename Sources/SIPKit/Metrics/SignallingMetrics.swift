@@ -9,7 +9,7 @@
 public struct SignallingMetrics: Sendable, Hashable {
     /// RFC 6076 §4.3 Session Request Delay, ms (per call: `CallRecord.srdMs`).
     public var srdMs: MetricStatistics
-    /// RFC 6076 §4.4 Session Disconnect Delay, ms (BYE → its final response).
+    /// RFC 6076 §4.4 Session Disconnect Delay, ms (BYE → its 2xx).
     public var sddMs: MetricStatistics
     /// RFC 6076 §4.5 Session Duration Time, seconds (2xx → BYE).
     public var sdtS: MetricStatistics
@@ -23,7 +23,7 @@ public struct SignallingMetrics: Sendable, Hashable {
     /// Attempts whose deciding final response was 3xx.
     public var redirected: Int
 
-    /// RFC 6076 §4.6 SER = answered (2xx) ÷ (attempts − attempts ended by 3xx) × 100.
+    /// RFC 6076 §4.6 SER = attempts answered by 200 OK ÷ (attempts − attempts ended by 3xx) × 100.
     public var serPct: Double?
     /// RFC 6076 §4.7 SEER = attempts answered by 200 or ended by 480, 486, 600, 603
     /// ÷ (attempts − attempts ended by 3xx) × 100.
@@ -68,7 +68,7 @@ public struct SignallingMetrics: Sendable, Hashable {
             && !($0.finalStatus.map(SignallingMetrics.nerFailureCodes.contains) ?? false) }.count
 
         func pct(_ n: Int, _ d: Int) -> Double? { d > 0 ? Double(n) * 100 / Double(d) : nil }
-        serPct = pct(answered, attempts - redirected)
+        serPct = pct(answered200, attempts - redirected)
         seerPct = pct(answered200 + ended(by: SignallingMetrics.seerFailureCodes), attempts - redirected)
         isaPct = pct(ended(by: SignallingMetrics.isaCodes), attempts)
         scrPct = pct(completed, attempts)

@@ -59,9 +59,18 @@ public struct E164Normalizer: Sendable, Hashable {
     }
 
     /// The E.164 number of an address: tel: and `user=phone` URIs, and numeric SIP user parts.
+    /// A local number with a global `phone-context` (`8005551234;phone-context=+1`, RFC 3966 §5.1.5)
+    /// gets the context digits in front.
     public func normalize(_ address: SIPNameAddress) -> String? {
         guard let user = address.uri.user, !user.isEmpty else { return nil }
-        return normalize(user)
+        let userParts = user.split(separator: ";", omittingEmptySubsequences: true)
+        let number = userParts.first ?? user[...]
+        let context = parseParameters(userParts.dropFirst()).value(of: "phone-context")
+            ?? address.uri.parameters.value(of: "phone-context")
+        if !number.hasPrefix("+"), let context, context.hasPrefix("+") {
+            return normalize(context + number)
+        }
+        return normalize(number)
     }
 
     private func valid(_ digits: String) -> String? { (8...15).contains(digits.count) ? digits : nil }
