@@ -21,6 +21,11 @@ public struct CallScopeCommand: ParsableCommand {
             AnalyzeCommand.self,
             InfoCommand.self,
             EModelCommand.self,
+            StreamsCommand.self,
+            CallsCommand.self,
+            FlowCommand.self,
+            JitterBufferCommand.self,
+            AudioCommand.self,
         ]
     )
 
