@@ -31,9 +31,16 @@ struct AudioCommand: ParsableCommand {
     @Option(help: ArgumentHelp("WAV file to write.", valueName: "file"))
     var out: String
 
+    @Option(help: ArgumentHelp("Decode as this codec (pcmu, pcma, opus) when SDP did not name the stream's payload type.",
+                               valueName: "name"))
+    var codec: String?
+
     @OptionGroup var options: AnalysisOptions
 
     func validate() throws {
+        if let codec, (try? AudioCodec(encodingName: codec)) == nil {
+            throw ValidationError("--codec must be pcmu, pcma or opus, got '\(codec)'.")
+        }
         if options.buffers.count > 1 { throw ValidationError("audio plays through one jitter buffer; give --buffer once.") }
         if out.isEmpty || out == "-" { throw ValidationError("--out needs a file path for the WAV file.") }
     }
@@ -42,7 +49,7 @@ struct AudioCommand: ParsableCommand {
     func export() throws -> (result: StreamAudioExportResult, text: String) {
         let analysis = try options.analyse(files)
         let chosen = try StreamSelection.stream(stream, in: analysis)
-        let codec = try Self.audioCodec(of: chosen)
+        let codec = try self.codec.map { try AudioCodec(encodingName: $0) } ?? Self.audioCodec(of: chosen)
         let spec = try bufferSpec()
         let extraction: StreamPacketExtraction
         do {
@@ -53,9 +60,13 @@ struct AudioCommand: ParsableCommand {
         let exported: StreamAudioExportResult
         do {
             exported = try StreamAudioExport.render(extraction.packets, codec: codec, buffer: spec)
+        } catch {
+            throw CommandFailure("stream \(chosen.id) (\(chosen.codec ?? "?")): \(error.description); no WAV written")
+        }
+        do {
             try WAVWriter.write(samples: exported.audio.samples, sampleRate: exported.audio.sampleRate, to: out)
         } catch {
-            throw CommandFailure("stream \(chosen.id): \(error.description)")
+            throw CommandFailure(error.description)
         }
         return (exported, Self.summary(chosen, extraction, exported, path: out))
     }
@@ -73,7 +84,8 @@ struct AudioCommand: ParsableCommand {
         }
         guard let name = stream.codec else {
             let types = stream.summary.payloadTypes.map(String.init).joined(separator: ", ")
-            throw CommandFailure("stream \(stream.id): codec unknown (payload type \(types) not described by SDP); no WAV written")
+            throw CommandFailure("stream \(stream.id): codec unknown (payload type \(types) not described by SDP); "
+                                 + "give --codec if you know it; no WAV written")
         }
         do {
             return try AudioCodec(encodingName: name)
@@ -87,7 +99,7 @@ struct AudioCommand: ParsableCommand {
         let a = e.audio
         let seconds = Double(a.samples.count) / Double(a.sampleRate)
         var lines = [
-            "\(stream.id)  \(stream.summary.key.source) → \(stream.summary.key.destination)  \(stream.codec ?? "?") "
+            "\(stream.id)  \(stream.summary.key.source) → \(stream.summary.key.destination)  \(e.codec) "
                 + "(payload type \(e.mediaPayloadType)) through \(e.bufferName)",
             "Packets:  \(e.played + e.discardedLate + e.discardedOverflow) media: played \(e.played), late \(e.discardedLate), "
                 + "overflow \(e.discardedOverflow); duplicates \(e.duplicates); other payload types \(e.otherPayloadPackets)",

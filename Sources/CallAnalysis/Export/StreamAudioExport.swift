@@ -42,12 +42,12 @@ public enum StreamAudioExport {
     }
 
     /// Decodes `packets` (arrival order) with `codec` through the buffer `spec`.
-    /// - Throws: `AudioError.unsupportedCodec` when no packet carries a media payload type.
+    /// - Throws: when there are no media packets, when G.711 payload sizes contradict the timestamps (SRTP or a
+    ///   mislabelled codec: decoding would produce noise), when most packets fail to decode, or an `AudioError`.
     public static func render(_ packets: [CapturedRTPPacket], codec: AudioCodec,
-                              buffer spec: JitterBufferSpec) throws(AudioError) -> StreamAudioExportResult {
-        guard let media = mediaPayloadType(packets, codec: codec) else {
-            throw .unsupportedCodec(name: "stream without media packets")
-        }
+                              buffer spec: JitterBufferSpec) throws(StreamAudioExportError) -> StreamAudioExportResult {
+        guard let media = mediaPayloadType(packets, codec: codec) else { throw .noMediaPackets }
+        if codec != .opus, let mismatch = g711SizeMismatch(packets, payloadType: media) { throw mismatch }
         var simulator = JitterBufferSimulator(spec: spec)
         var audioPackets: [AudioPacket] = []
         audioPackets.reserveCapacity(packets.count)
@@ -67,9 +67,55 @@ public enum StreamAudioExport {
             }
             audioPackets.append(AudioPacket(sequence: p.sequence, rtpTimestamp: p.rtpTimestamp, payload: p.payload, played: isPlayed))
         }
-        let audio = try StreamAudioDecoder.decode(audioPackets, codec: codec)
+        let audio: DecodedAudio
+        do { audio = try StreamAudioDecoder.decode(audioPackets, codec: codec) } catch { throw .audio(error) }
+        if audio.decodeErrors > audio.decodedPackets {
+            throw .mostlyUndecodable(errors: audio.decodeErrors, decoded: audio.decodedPackets)
+        }
         return StreamAudioExportResult(audio: audio, codec: codec, mediaPayloadType: media, bufferName: spec.text,
                                        played: played, discardedLate: late, discardedOverflow: overflow,
                                        duplicates: duplicates, otherPayloadPackets: other)
+    }
+
+    /// G.711 carries one byte per sample, so between consecutive packets (sequence + 1) the RTP timestamp advances by
+    /// the earlier packet's payload size (RFC 3551 §4.5.14). When fewer than half of at least 5 such pairs agree, the
+    /// payload is not plain G.711 (typically SRTP: the authentication tag adds 4 or 10 bytes).
+    static func g711SizeMismatch(_ packets: [CapturedRTPPacket], payloadType: UInt8) -> StreamAudioExportError? {
+        var pairs = 0, matching = 0
+        var previous: CapturedRTPPacket?
+        var example: (bytes: Int, ticks: UInt32)?
+        for p in packets where p.payloadType == payloadType {
+            if let prev = previous, p.sequence == prev.sequence &+ 1 {
+                let ticks = p.rtpTimestamp &- prev.rtpTimestamp
+                pairs += 1
+                if ticks == UInt32(prev.payload.count) { matching += 1 } else if example == nil { example = (prev.payload.count, ticks) }
+            }
+            previous = p
+        }
+        guard pairs >= 5, matching * 2 < pairs, let example else { return nil }
+        return .notPlainG711(payloadBytes: example.bytes, timestampTicks: example.ticks, pairs: pairs, matching: matching)
+    }
+}
+
+/// Why a stream's audio could not be exported.
+public enum StreamAudioExportError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// No packet of the stream carries a media payload type.
+    case noMediaPackets
+    /// G.711 payload sizes disagree with the timestamp steps: encrypted (SRTP) or not G.711.
+    case notPlainG711(payloadBytes: Int, timestampTicks: UInt32, pairs: Int, matching: Int)
+    /// The decoder rejected more payloads than it accepted.
+    case mostlyUndecodable(errors: Int, decoded: Int)
+    case audio(AudioError)
+
+    public var description: String {
+        switch self {
+        case .noMediaPackets: return "no media packets to decode"
+        case .notPlainG711(let bytes, let ticks, let pairs, let matching):
+            return "payloads are not plain G.711 (e.g. \(bytes) bytes for \(ticks) samples; only \(matching) of \(pairs) "
+                + "consecutive packets agree): SRTP-encrypted or mislabelled codec; decoding would produce noise"
+        case .mostlyUndecodable(let errors, let decoded):
+            return "the decoder rejected \(errors) payloads and accepted only \(decoded): encrypted or not this codec"
+        case .audio(let error): return error.description
+        }
     }
 }
