@@ -22,6 +22,14 @@ import TestSupport
         #expect(text.contains("played 47, late 1") && text.contains("concealed 3"))
     }
 
+    /// A packet that crossed the network as IP fragments is reassembled by the second pass too: same result as above.
+    @Test func fragmentedPacketIsReassembled() throws {
+        let path = try SyntheticCall(fragmentedSlot: 5).write()
+        let (result, _) = try AudioCommand.parse([path, "--stream", "s1", "--buffer", "fixed:50",
+                                                  "--out", try TestFile.outputPath("frag.wav")]).export()
+        #expect(result.played == 47 && result.audio.decodedPackets == 47 && result.audio.concealedPackets == 3)
+    }
+
     /// The default buffer is the reference buffer.
     @Test func defaultBuffer() throws {
         let path = try SyntheticCall().write()

@@ -25,9 +25,16 @@ public enum CallTableText {
         return table.render()
     }
 
-    /// E.164 number with "+" when normalised, else the URI as signalled.
+    /// E.164 number with "+" when normalised, else the URI without its scheme and parameters
+    /// (`sip:5514540002@200.57.7.195:55061;user=phone` → `5514540002@200.57.7.195:55061`).
     static func party(_ number: String?, _ uri: String) -> String {
         if let number { return "+" + number }
-        return uri.isEmpty ? "?" : uri
+        var text = Substring(uri)
+        for scheme in ["sips:", "sip:", "tel:"] where text.lowercased().hasPrefix(scheme) {
+            text = text.dropFirst(scheme.count)
+            break
+        }
+        if let semicolon = text.firstIndex(of: ";") { text = text[..<semicolon] }
+        return text.isEmpty ? "?" : String(text)
     }
 }

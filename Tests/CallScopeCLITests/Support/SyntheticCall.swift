@@ -21,6 +21,8 @@ struct SyntheticCall {
 
     var payloadType: UInt8 = 0
     var codecName = "PCMU/8000"
+    /// A slot of stream A sent as IPv4 fragments (≤ 64 payload bytes each, 10 µs apart) instead of one frame.
+    var fragmentedSlot: Int? = nil
 
     /// The capture as pcap bytes.
     func capture() -> [UInt8] {
@@ -48,6 +50,10 @@ struct SyntheticCall {
             case 10, 11: break
             case 20: frames.append((sent, a.forward)); frames.append((sent + 1000, a.forward))
             case 30: frames.append((sent + 70_000, a.forward))
+            case fragmentedSlot:
+                let pieces = PacketBuilder.fragmentedUDP(ip: IPHeader(source: Self.caller, destination: Self.callee), sport: 40000,
+                                                         dport: 50000, payload: a.rtp, maxPieceLength: 64)
+                for (k, piece) in pieces.enumerated() { frames.append((sent + 10 * Int64(k), piece)) }
             default: frames.append((sent, a.forward))
             }
             frames.append((Int64(2_105_000 + 20_000 * i), rtp(sequence: UInt16(5000 + i), slot: i, ssrc: 0xB).backward))
@@ -76,13 +82,13 @@ struct SyntheticCall {
     }
 
     /// One 20 ms packet of a 1 kHz tone at −10 dBFS peak (µ-law), in both directions' frames.
-    private func rtp(sequence: UInt16, slot: Int, ssrc: UInt32) -> (forward: [UInt8], backward: [UInt8]) {
+    private func rtp(sequence: UInt16, slot: Int, ssrc: UInt32) -> (rtp: [UInt8], forward: [UInt8], backward: [UInt8]) {
         let payload = (0..<160).map { n in
             G711.encodeMuLaw(Int16((10_362 * sin(2 * Double.pi * 1000 * Double(slot * 160 + n) / 8000)).rounded()))
         }
         let bytes = RTPPacketBuilder(payloadType: payloadType, sequenceNumber: sequence, timestamp: UInt32(160 * slot),
                                      ssrc: ssrc, marker: slot == 0, payload: payload).bytes
-        return (PacketBuilder.udpPacket(src: Self.caller, dst: Self.callee, sport: 40000, dport: 50000, payload: bytes),
+        return (bytes, PacketBuilder.udpPacket(src: Self.caller, dst: Self.callee, sport: 40000, dport: 50000, payload: bytes),
                 PacketBuilder.udpPacket(src: Self.callee, dst: Self.caller, sport: 50000, dport: 40000, payload: bytes))
     }
 }
