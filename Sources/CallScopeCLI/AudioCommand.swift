@@ -17,9 +17,9 @@ struct AudioCommand: ParsableCommand {
             libopus PLC or in-band FEC). Prints decoded/concealed counts and the active speech level. A codec \
             CallScope cannot decode, or an SRTP-encrypted stream, is an error (status 2), never a silent file.
 
-            Example:
+            Examples:
               callscope audio call.pcap --stream s1 --out caller.wav
-              callscope audio call.pcap --stream s2 --buffer fixed:60 --out callee-fixed60.wav
+              callscope audio call.pcap --stream s2 --buffer fixed:60 --out s2.wav
             """)
 
     @Argument(help: "Capture files (pcap or pcapng).")

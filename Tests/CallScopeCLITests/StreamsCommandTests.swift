@@ -39,16 +39,17 @@ import TestSupport
         #expect(throws: (any Error).self) { try StreamsCommand.parse(["x.pcap", "--json", "--wireshark"]) }
     }
 
-    /// `--wireshark` equals tshark 4.0.17's `-q -z rtp,streams` output (heuristic RTP on) line by line, on every
-    /// shared capture whose reference streams we all find (a missing stream is the RTP conformance test's failure).
-    @Test(arguments: SharedCaptures.captureNames())
-    func wiresharkTableMatchesTshark(capture: String) throws {
-        let reference = try SharedCaptures.reference(capture, "rtp_streams.heuristic.txt")
-        let ours = try StreamsCommand.parse([SharedCaptures.path(capture), "--wireshark"]).render()
+    /// `--wireshark` equals tshark 4.0.17's `-q -z rtp,streams` output line by line, on every shared capture whose
+    /// reference streams we all find (a missing stream is the RTP conformance test's failure): with heuristic RTP
+    /// against `rtp_streams.heuristic.txt`, with `--no-heuristics` against `rtp_streams.txt` (tshark's SDP-only mode).
+    @Test(arguments: SharedCaptures.captureNames(), [true, false])
+    func wiresharkTableMatchesTshark(capture: String, heuristic: Bool) throws {
+        let reference = try SharedCaptures.reference(capture, heuristic ? "rtp_streams.heuristic.txt" : "rtp_streams.txt")
+        let ours = try StreamsCommand.parse([SharedCaptures.path(capture), "--wireshark"] + (heuristic ? [] : ["--no-heuristics"])).render()
         let ourRows = Set(TsharkRTPStreamRow.parse(ours).map(\.description))
         let missing = TsharkRTPStreamRow.parse(reference).filter { !ourRows.contains($0.description) }
         guard missing.isEmpty else {
-            print("SKIP \(capture): streams not found: \(missing)")
+            print("SKIP \(capture) heuristic=\(heuristic): streams not found: \(missing)")
             return
         }
         let want = reference.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).filter { !$0.isEmpty }
