@@ -113,6 +113,11 @@ struct AudioCommand: ParsableCommand {
         } else {
             lines.append("Speech:   no voice (every 20 ms frame below \(fixedDecimals(SpeechLevelMeter.absoluteFloorDbov, 0)) dBov)")
         }
+        if e.otherPayloadPackets > e.played + e.discardedLate + e.discardedOverflow {
+            let types = e.otherPayloadTypes.map(String.init).joined(separator: ", ")
+            lines.append("Warning:  most packets (\(e.otherPayloadPackets)) carry payload type \(types), not decoded as \(e.codec); "
+                         + "if that is the voice, give --codec")
+        }
         if extraction.clippedPackets > 0 {
             lines.append("Warning:  \(extraction.clippedPackets) packets cut by the capture's snaplen were treated as lost")
         }

@@ -17,6 +17,8 @@ public struct StreamAudioExportResult: Sendable {
     public var duplicates: Int
     /// Packets of other payload types in the stream (comfort noise, RFC 4733 events …), not decoded.
     public var otherPayloadPackets: Int
+    /// Those other payload types, ascending.
+    public var otherPayloadTypes: [UInt8]
 }
 
 /// Turns one stream's captured packets into what the listener heard: the packets go through a jitter-buffer
@@ -52,8 +54,13 @@ public enum StreamAudioExport {
         var audioPackets: [AudioPacket] = []
         audioPackets.reserveCapacity(packets.count)
         var played = 0, late = 0, overflow = 0, duplicates = 0, other = 0
+        var otherTypes = Set<UInt8>()
         for p in packets {
-            guard p.payloadType == media else { other += 1; continue }
+            guard p.payloadType == media else {
+                other += 1
+                otherTypes.insert(p.payloadType)
+                continue
+            }
             let fate = simulator.feed(JitterBufferPacket(
                 arrivalNanoseconds: p.arrival.nanoseconds, rtpTimestamp: p.rtpTimestamp, sequence: p.sequence,
                 marker: p.marker, payloadType: p.payloadType, clockRate: codec.clockRate))
@@ -74,7 +81,8 @@ public enum StreamAudioExport {
         }
         return StreamAudioExportResult(audio: audio, codec: codec, mediaPayloadType: media, bufferName: spec.text,
                                        played: played, discardedLate: late, discardedOverflow: overflow,
-                                       duplicates: duplicates, otherPayloadPackets: other)
+                                       duplicates: duplicates, otherPayloadPackets: other,
+                                       otherPayloadTypes: otherTypes.sorted())
     }
 
     /// G.711 carries one byte per sample, so between consecutive packets (sequence + 1) the RTP timestamp advances by
