@@ -1,4 +1,6 @@
 import Testing
+import Foundation
+import TestSupport
 @testable import CallScopeCLI
 
 @Suite struct JitterBufferCommandTests {
@@ -41,5 +43,23 @@ import Testing
     @Test func badBufferSpecIsAUsageError() throws {
         let path = try SyntheticCall().write()
         #expect(throws: (any Error).self) { try JitterBufferCommand.parse([path, "--buffer", "fixed:abc"]).render() }
+    }
+}
+
+@Suite struct JitterBufferSharedCaptureTests {
+    /// nDPI__rtp.pcapng: s1 is H.263 video (simulated, not scored); s2 is an unsignalled dynamic type (PT 120) with no
+    /// clock rate, so no buffer can be simulated — said in words instead of a table of zeros.
+    @Test func unscorableStreams() throws {
+        let capture = "nDPI__rtp.pcapng"
+        guard SharedCaptures.captureNames().contains(capture) else {
+            #expect(!SharedCaptures.isCI, "\(capture) missing")
+            return
+        }
+        let text = try JitterBufferCommand.parse([SharedCaptures.path(capture)]).render()
+        let blocks = text.components(separatedBy: "\n\n")
+        #expect(blocks.count == 5)
+        #expect(blocks[0].hasPrefix("s1 ") && blocks[0].contains("(not scored: H263 is not an audio codec)"))
+        #expect(blocks[0].contains("  fixed:50           15     0"))
+        #expect(blocks[1].hasPrefix("s2 ") && blocks[1].hasSuffix("(not simulated: no media packet with a known clock rate; codec unknown)"))
     }
 }

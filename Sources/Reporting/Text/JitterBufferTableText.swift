@@ -16,6 +16,11 @@ public enum JitterBufferTableText {
             var title = "\(stream.id)  \(s.key.source) → \(s.key.destination)  \(stream.codec ?? "unknown codec")  "
                 + "\(s.packets) packets, network loss \(s.expected > 0 ? fixedDecimals(s.lossPercent, 1) + " %" : "-")"
             if let model = stream.reference?.model { title += ", E-model \(model.rawValue)" }
+            if stream.buffers.allSatisfy({ $0.outcome.received == 0 }) {
+                blocks.append(title + "\n  (not simulated: no media packet with a known clock rate; codec "
+                              + (stream.codec ?? "unknown") + ")")
+                continue
+            }
             var table = TextTable([
                 .init("buffer"), .init("played", .right), .init("late", .right), .init("overflow", .right),
                 .init("eff. loss %", .right), .init("mean ms", .right), .init("p95 ms", .right), .init("R", .right),
@@ -34,7 +39,7 @@ public enum JitterBufferTableText {
             }
             var block = title + "\n" + table.render()
             if stream.buffers.allSatisfy({ $0.assessment == nil }) {
-                block += "\n  (not scored: " + (stream.codec.map { "codec \($0) is not an audio codec the E-model knows" } ?? "codec unknown") + ")"
+                block += "\n  (not scored: " + (stream.codec.map { "\($0) is not an audio codec" } ?? "codec unknown") + ")"
             }
             blocks.append(block)
         }
