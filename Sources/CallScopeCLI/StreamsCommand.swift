@@ -13,7 +13,9 @@ struct StreamsCommand: ParsableCommand {
             conversational MOS through the reference jitter buffer.
 
             --wireshark prints exactly the table of `tshark -q -z rtp,streams` (tshark 4.0.17: same columns, \
-            rounding, streams newest first). --json prints the report contract's `streams` array.
+            rounding, streams newest first) as run with its RTP heuristic on (`-o rtp.heuristic_rtp:TRUE`); add \
+            --no-heuristics to compare with tshark's default, SDP-only output. --json prints the report contract's \
+            `streams` array.
 
             Examples:
               callscope streams call.pcap
