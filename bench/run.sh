@@ -14,7 +14,7 @@ cc -O2 -o "$out/pcap_read_loop" bench/pcap_read_loop.c -lpcap
 capture="${1:-}"
 if [ -z "$capture" ]; then
   capture="$out/bench.pcap"
-  [ -f "$capture" ] || .build/release/callscope synth --calls 1000 --duration 45 --seed 7 --loss 1 --jitter 5 --out "$capture"
+  [ -f "$capture" ] || .build/release/callscope synth --calls 1000 --duration 22 --seed 7 --loss 1 --jitter 5 --out "$capture"
 fi
 packets=$("$out/pcap_read_loop" "$capture" | sed -E 's/.*packets=([0-9]+).*/\1/')
 size=$(stat -c %s "$capture")

@@ -57,7 +57,7 @@ extension Analyzer {
     func makeStreamResult(id: String, state: inout StreamState) -> StreamResult {
         let summary = state.statistics.summary()
         let payloadTypes = state.statistics.payloadTypes
-        let mediaType = summary.payloadTypes.first { !payloadTypes.isTelephoneEvent($0) && !payloadTypes.isComfortNoise($0) }
+        let mediaType = state.mainMediaPayloadType
         let format = mediaType.flatMap { payloadTypes.format($0) }
         let codec = format?.encodingName ?? mediaType.flatMap { Codec.staticPayloadType($0)?.name }
         let clockRate = format.map(\.clockRate).flatMap { $0 > 0 ? $0 : nil }

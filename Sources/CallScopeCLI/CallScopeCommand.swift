@@ -26,6 +26,11 @@ public struct CallScopeCommand: ParsableCommand {
             ReportCommand.self,
             SynthCommand.self,
             EModelCommand.self,
+            StreamsCommand.self,
+            CallsCommand.self,
+            FlowCommand.self,
+            JitterBufferCommand.self,
+            AudioCommand.self,
         ]
     )
 

@@ -20,12 +20,15 @@ struct StreamState {
     var callID: String?
     let discovery: StreamDiscovery
     var encrypted: Bool
+    /// Packets per payload type (index = PT), to find the stream's main media type.
+    var packetsByPayloadType = [UInt32](repeating: 0, count: 128)
 
     /// Feeds one packet to the statistics and every simulated jitter buffer (media packets only:
     /// RFC 4733 events and comfort noise do not enter a voice playout buffer).
     mutating func observe(arrival: Timestamp, packet: RTPPacketFields, packetSize: Int, dscp: UInt8?,
                           telephoneEvent: TelephoneEventPayload?) {
         statistics.observe(arrival: arrival, packet: packet, packetSize: packetSize, dscp: dscp, telephoneEvent: telephoneEvent)
+        packetsByPayloadType[Int(packet.payloadType & 0x7F)] &+= 1
         let payloadTypes = statistics.payloadTypes
         let rate = payloadTypes.clockRate(packet.payloadType)
         if rate > 0 && !payloadTypes.isTelephoneEvent(packet.payloadType) && !payloadTypes.isComfortNoise(packet.payloadType) {
@@ -33,6 +36,22 @@ struct StreamState {
                                             sequence: packet.sequenceNumber, marker: packet.marker,
                                             payloadType: packet.payloadType, clockRate: Int(rate)))
         }
+    }
+}
+
+extension StreamState {
+    /// The payload type carrying most packets, RFC 4733 events and comfort noise aside (nil without media).
+    var mainMediaPayloadType: UInt8? {
+        let types = statistics.payloadTypes
+        var best: UInt8?
+        var bestCount: UInt32 = 0
+        for pt in 0..<128 where packetsByPayloadType[pt] > bestCount {
+            let type = UInt8(pt)
+            if types.isTelephoneEvent(type) || types.isComfortNoise(type) { continue }
+            best = type
+            bestCount = packetsByPayloadType[pt]
+        }
+        return best
     }
 }
 

@@ -1,70 +1,85 @@
-/// A plain-text table with aligned columns (numbers right-aligned), for terminal output.
+/// A plain-text table for terminals: a title row, a rule, then rows; columns separated by two spaces,
+/// each as wide as its widest cell (counted in Characters), numbers right-aligned. Trailing spaces are trimmed.
 public struct TextTable: Sendable {
-    public var header: [String]
-    public var rows: [[String]]
+    public enum Alignment: Sendable { case left, right }
 
-    public init(header: [String], rows: [[String]]) { self.header = header; self.rows = rows }
+    public struct Column: Sendable {
+        public var title: String
+        public var alignment: Alignment
+        public init(_ title: String, _ alignment: Alignment = .left) { self.title = title; self.alignment = alignment }
+    }
 
-    public var text: String {
-        let columns = header.count
-        var widths = header.map(\.count)
-        for row in rows { for (i, cell) in row.prefix(columns).enumerated() { widths[i] = max(widths[i], cell.count) } }
-        func isNumeric(_ s: String) -> Bool { !s.isEmpty && s.allSatisfy { $0.isNumber || "-+.%—[]–, ".contains($0) } }
+    public var columns: [Column]
+    public private(set) var rows: [[String]] = []
+
+    public init(_ columns: [Column]) { self.columns = columns }
+
+    /// Adds a row; missing cells are blank, extra cells are ignored.
+    public mutating func append(_ cells: [String]) {
+        rows.append((0..<columns.count).map { $0 < cells.count ? cells[$0] : "" })
+    }
+
+    public func render() -> String {
+        var widths = columns.map(\.title.count)
+        for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) } }
         func line(_ cells: [String]) -> String {
-            cells.prefix(columns).enumerated().map { i, cell in
-                let pad = String(repeating: " ", count: widths[i] - cell.count)
-                return isNumeric(cell) && i > 0 ? pad + cell : cell + pad
-            }.joined(separator: "  ").trimmingTrailingSpaces()
+            var parts: [String] = []
+            for (i, cell) in cells.enumerated() {
+                let fill = String(repeating: " ", count: widths[i] - cell.count)
+                parts.append(columns[i].alignment == .right ? fill + cell : cell + fill)
+            }
+            var text = parts.joined(separator: "  ")
+            while text.last == " " { text.removeLast() }
+            return text
         }
-        var out = line(header) + "\n" + widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
-        for row in rows { out += line(row) + "\n" }
-        return out
+        var out = [line(columns.map(\.title)), String(repeating: "-", count: widths.reduce(0, +) + 2 * max(0, widths.count - 1))]
+        out += rows.map(line)
+        return out.joined(separator: "\n")
+    }
+}
+
+/// Table cell texts shared by the terminal renderers: "-" stands for a value that cannot be known.
+enum Cell {
+    static func number(_ value: Double?, _ digits: Int) -> String { value.map { fixedDecimals($0, digits) } ?? "-" }
+    static func number(_ value: Int?) -> String { value.map(String.init) ?? "-" }
+
+    /// `YYYY-MM-DD hh:mm:ss.mmm` (UTC) from the contract's ISO-8601 text.
+    static func time(_ iso8601: String) -> String {
+        var text = iso8601.replacingFirst("T", with: " ")
+        if text.hasSuffix("Z") { text.removeLast() }
+        // Microseconds → milliseconds (truncated, as clocks display).
+        if let dot = text.lastIndex(of: "."), text.distance(from: dot, to: text.endIndex) == 7 {
+            text.removeLast(3)
+        }
+        return text
+    }
+
+    /// `text` cut to `limit` characters, ending in "…" when shortened.
+    static func shortened(_ text: String, _ limit: Int) -> String {
+        text.count <= limit ? text : String(text.prefix(max(1, limit - 1))) + "…"
     }
 }
 
 extension String {
-    func trimmingTrailingSpaces() -> String { String(reversed().drop { $0 == " " }.reversed()) }
-}
-
-extension ReportDiff {
-    /// The shifts as a terminal table.
-    public static func table(_ shifts: [MetricShift]) -> String {
-        func n(_ v: Double?) -> String { NumberText.fixed(v, 2) }
-        return TextTable(header: ["metric", "n before", "n after", "mean before", "mean after", "p50 before", "p50 after",
-                                  "p95 before", "p95 after", "change", "tolerance", "verdict"],
-                         rows: shifts.map { s in
-            [s.label, String(s.before.count), String(s.after.count), n(s.before.mean), n(s.after.mean), n(s.before.p50), n(s.after.p50),
-             n(s.before.p95), n(s.after.p95), s.direction.rawValue, n(s.tolerance), s.regressed ? "REGRESSED" : "ok"]
-        }).text
-    }
-
-    /// The shifts as JSON (snake_case).
-    public static func json(_ shifts: [MetricShift]) -> JSONValue {
-        func summary(_ s: MetricSummary) -> JSONValue {
-            .object([("count", .int(s.count)), ("mean", .number(s.mean)), ("p50", .number(s.p50)), ("p95", .number(s.p95))])
-        }
-        return .array(shifts.map { s in
-            .object([("metric", .string(s.metric)), ("label", .string(s.label)), ("higher_is_better", .bool(s.higherIsBetter)),
-                     ("before", summary(s.before)), ("after", summary(s.after)), ("tolerance", .number(s.tolerance)),
-                     ("direction", .string(s.direction.rawValue)), ("regressed", .bool(s.regressed))])
-        })
+    fileprivate func replacingFirst(_ target: Character, with replacement: String) -> String {
+        guard let i = firstIndex(of: target) else { return self }
+        return String(self[..<i]) + replacement + String(self[index(after: i)...])
     }
 }
 
-extension CarrierScore {
-    /// Groups as a terminal table (percentages with their 95 % Wilson interval).
-    public static func table(_ groups: [GroupScore]) -> String {
-        func pct(_ p: Proportion) -> String {
-            guard let ratio = p.ratio, let ci = p.wilson() else { return "—" }
-            return "\(NumberText.fixed(100 * ratio, 1)) [\(NumberText.fixed(100 * ci.lower, 1))–\(NumberText.fixed(100 * ci.upper, 1))]"
+extension TextTable {
+    /// A table whose columns are right-aligned when every cell below the title is numeric-looking
+    /// (digits, signs, `%`, intervals), left-aligned otherwise; the first column is always left-aligned.
+    public init(header: [String], rows: [[String]]) {
+        func isNumeric(_ s: String) -> Bool { !s.isEmpty && s.allSatisfy { $0.isNumber || "-+.%—[]–,/ ".contains($0) } }
+        let columns = header.enumerated().map { index, title in
+            let numeric = index > 0 && !rows.isEmpty && rows.allSatisfy { index < $0.count && isNumeric($0[index]) }
+            return Column(title, numeric ? .right : .left)
         }
-        func n(_ v: Double?, _ d: Int = 0) -> String { NumberText.fixed(v, d) }
-        return TextTable(header: ["group", "attempts", "ASR % [95% CI]", "NER %", "SER %", "PDD p50/p95 ms", "answer p50 ms",
-                                  "MOS mean", "MOS p5", "loss p95 %", "jitter p95 ms", "poor % [95% CI]"],
-                         rows: groups.map { g in
-            [g.group, String(g.attempts), pct(g.asr), n(g.ner.ratio.map { $0 * 100 }, 1), n(g.ser.ratio.map { $0 * 100 }, 1),
-             "\(n(g.pdd.quantile(0.5)))/\(n(g.pdd.quantile(0.95)))", n(g.answerTime.quantile(0.5)),
-             n(g.mos.mean, 2), n(g.mos.quantile(0.05), 2), n(g.lossPct.quantile(0.95), 2), n(g.jitterMs.quantile(0.95), 1), pct(g.poorCalls)]
-        }).text
+        self.init(columns)
+        for row in rows { append(row) }
     }
+
+    /// `render()` with a final newline.
+    public var text: String { render() + "\n" }
 }

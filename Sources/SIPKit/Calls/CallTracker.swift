@@ -176,7 +176,8 @@ public struct CallTracker: Sendable {
     public mutating func finish(at end: Timestamp) -> SIPAnalysisResult {
         for (_, builder) in active { finishedCalls.append((builder.firstPacketNumber, builder.finished())) }
         active.removeAll(); aliases.removeAll(); keysByCallID.removeAll()
-        let calls = finishedCalls.sorted { $0.order < $1.order }.map(\.record)
+        // By first INVITE time (packet numbers restart in each file of a multi-file capture), then arrival order.
+        let calls = finishedCalls.sorted { ($0.record.inviteTime, $0.order) < ($1.record.inviteTime, $1.order) }.map(\.record)
         let registrationOutcomes = registrations.finish(at: end)
         return SIPAnalysisResult(
             calls: calls, metrics: SignallingMetrics(calls: calls, registrations: registrationOutcomes),
