@@ -13,7 +13,7 @@ extension Analyzer {
         if leftover > 0 { record("fragment_incomplete", detail: "\(leftover) IP datagram(s) never completed") }
         let sip = calls.finish(at: end)
 
-        var ordered = streams.values.sorted {
+        var ordered = streamStates.sorted {
             ($0.statistics.firstArrival, $0.ordinal) < ($1.statistics.firstArrival, $1.ordinal)
         }
         var results: [StreamResult] = []
@@ -83,7 +83,7 @@ extension Analyzer {
 
     /// The RTT measured by RTCP on the opposite direction of the same flow, if any.
     func reverseRoundTrip(of key: RTPStreamKey) -> Double? {
-        for (other, _) in streams where other.source == key.destination && other.destination == key.source {
+        for (other, _) in streamIndex where other.source == key.destination && other.destination == key.source {
             if let rtt = rtcp.farEnd[other.ssrc]?.roundTripMs { return rtt }
         }
         return nil

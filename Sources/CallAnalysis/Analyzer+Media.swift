@@ -15,20 +15,20 @@ extension Analyzer {
             return
         }
         let key = RTPStreamKey(source: source, destination: destination, ssrc: header.ssrc)
-        if streams[key] != nil {
-            observe(key, header, arrival: record.timestamp, dscp: dscp)
+        if let index = streamIndex[key] {
+            observe(index, header, arrival: record.timestamp, dscp: dscp)
             return
         }
         let flow = FlowKey(source: source, destination: destination, transport: .udp)
         if let expectation = media.expectation(source: source, destination: destination) {
-            startStream(key, discovery: .sdp, expectation: expectation)
-            observe(key, header, arrival: record.timestamp, dscp: dscp)
+            let index = startStream(key, discovery: .sdp, expectation: expectation)
+            observe(index, header, arrival: record.timestamp, dscp: dscp)
             return
         }
         if knownMediaFlows.contains(flow) {
             // A new SSRC on a flow already recognised as RTP (sender restart, SSRC change, a second source).
-            promote(key, held: candidates.removeValue(forKey: key)?.held ?? [])
-            observe(key, header, arrival: record.timestamp, dscp: dscp)
+            let index = promote(key, held: candidates.removeValue(forKey: key)?.held ?? [])
+            observe(index, header, arrival: record.timestamp, dscp: dscp)
             return
         }
         guard configuration.heuristicRTP, !rejectedFlows.contains(flow) else { return }
@@ -51,28 +51,32 @@ extension Analyzer {
 
     /// Starts a heuristically found stream and replays the packets held while it was judged,
     /// so the stream starts at its first packet.
-    mutating func promote(_ key: RTPStreamKey, held: [CandidateFlow.HeldPacket]) {
-        startStream(key, discovery: .heuristic, expectation: nil)
+    @discardableResult
+    mutating func promote(_ key: RTPStreamKey, held: [CandidateFlow.HeldPacket]) -> Int {
+        let index = startStream(key, discovery: .heuristic, expectation: nil)
         for packet in held {
-            streams[key]?.observe(arrival: packet.arrival, packet: packet.fields, packetSize: packet.size, dscp: packet.dscp, telephoneEvent: nil)
+            streamStates[index].observe(arrival: packet.arrival, packet: packet.fields, packetSize: packet.size, dscp: packet.dscp, telephoneEvent: nil)
         }
+        return index
     }
 
-    mutating func startStream(_ key: RTPStreamKey, discovery: StreamDiscovery, expectation: MediaExpectation?) {
+    /// Creates the state for a new stream; returns its index in `streamStates`.
+    mutating func startStream(_ key: RTPStreamKey, discovery: StreamDiscovery, expectation: MediaExpectation?) -> Int {
         let payloadTypes = PayloadTypeMap(expectation)
         let statistics = RTPStreamStatistics(key: key, timeOrigin: firstPacketTime ?? .zero, payloadTypes: payloadTypes)
-        streams[key] = StreamState(ordinal: streams.count, statistics: statistics,
+        let index = streamStates.count
+        streamIndex[key] = index
+        streamStates.append(StreamState(ordinal: index, statistics: statistics,
                                    buffers: JitterBufferBank(specs: configuration.jitterBuffers),
                                    callID: expectation?.callID, discovery: discovery,
-                                   encrypted: expectation?.isEncrypted ?? false)
+                                   encrypted: expectation?.isEncrypted ?? false))
         if expectation != nil { knownMediaFlows.insert(FlowKey(source: key.source, destination: key.destination, transport: .udp)) }
+        return index
     }
 
-    mutating func observe(_ key: RTPStreamKey, _ header: RTPHeaderView, arrival: Timestamp, dscp: UInt8) {
-        guard var state = streams.removeValue(forKey: key) else { return }
-        let event = state.statistics.payloadTypes.isTelephoneEvent(header.payloadType) ? TelephoneEventPayload(header.payload) : nil
-        state.observe(arrival: arrival, packet: header.fields, packetSize: header.bytes.count, dscp: dscp, telephoneEvent: event)
-        streams[key] = state
+    mutating func observe(_ index: Int, _ header: RTPHeaderView, arrival: Timestamp, dscp: UInt8) {
+        let event = streamStates[index].statistics.payloadTypes.isTelephoneEvent(header.payloadType) ? TelephoneEventPayload(header.payload) : nil
+        streamStates[index].observe(arrival: arrival, packet: header.fields, packetSize: header.bytes.count, dscp: dscp, telephoneEvent: event)
     }
 
     /// RTCP (compound) packets: far-end reports, RTT, XR; attributed to streams by SSRC at the end.

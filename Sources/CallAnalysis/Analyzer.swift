@@ -22,7 +22,9 @@ public struct Analyzer {
     var framers: [FlowKey: SIPStreamFramer] = [:]
     var calls: CallTracker
     var media = MediaDirectory()
-    var streams: [RTPStreamKey: StreamState] = [:]
+    /// Stream state lives in an array (mutated in place per packet); the dictionary maps keys to indices.
+    var streamIndex: [RTPStreamKey: Int] = [:]
+    var streamStates: [StreamState] = []
     var candidates: [RTPStreamKey: CandidateFlow] = [:]
     /// UDP flows the heuristic rejected (not RTP), so they are not re-examined; cleared when large.
     var rejectedFlows: Set<FlowKey> = []

@@ -1,17 +1,22 @@
 /// Bounded histogram of non-negative delays in 1 ms bins (values rounded to the nearest ms, the last bin
 /// collects everything ≥ its value) plus the exact sum, for mean and nearest-rank percentiles.
-/// Fixed memory: `binCount` counters, allocated once.
+///
+/// Memory grows only up to the largest delay seen (at most `capacity` counters), so a stream whose
+/// delays stay under 100 ms costs 100 counters, not 5,001.
 struct DelayHistogram: Sendable, Equatable {
-    private(set) var bins: [UInt32]
+    private(set) var bins: [UInt32] = []
+    /// Bins available at most (the last one collects everything beyond).
+    let capacity: Int
     private(set) var count = 0
     private(set) var sum = 0.0
     private(set) var maximum = 0.0
 
-    init(binCount: Int = 5001) { bins = Array(repeating: 0, count: binCount) }
+    init(binCount: Int = 5001) { capacity = binCount }
 
     mutating func add(_ ms: Double) {
         let v = ms.isFinite ? max(0, ms) : 0
-        let index = Int(min(Double(bins.count - 1), v.rounded()))
+        let index = Int(min(Double(capacity - 1), v.rounded()))
+        if index >= bins.count { bins.append(contentsOf: repeatElement(0, count: index - bins.count + 1)) }
         bins[index] &+= 1
         count += 1
         sum += v
@@ -29,7 +34,7 @@ struct DelayHistogram: Sendable, Equatable {
             cumulative += Int(c)
             if cumulative >= rank { return Double(i) }
         }
-        return Double(bins.count - 1)
+        return Double(capacity - 1)
     }
 }
 
@@ -37,39 +42,61 @@ struct DelayHistogram: Sendable, Equatable {
 /// [`lowerMs`, `upperMs`) with clamping at both ends. Caches its lowest non-empty bin so order statistics
 /// near the minimum cost O(spread), not O(bins). Used by the ideal buffer (hindsight delay) and the
 /// Asterisk-like window statistics.
+///
+/// Only the span of bins between the smallest and largest value seen is stored (transits of one stream
+/// usually spread over tens of ms), so memory follows the stream's jitter, not the 10 s range.
 struct TransitHistogram: Sendable, Equatable {
-    private(set) var bins: [UInt32]
+    /// Counters for the bins `base ..< base + bins.count` of the full range.
+    private(set) var bins: [UInt32] = []
+    private var base = 0
     let offset: Int
+    /// Bins in the full range.
+    let binCount: Int
     private(set) var count = 0
+    /// Index (in the full range) of the lowest non-empty bin; `binCount` when empty.
     private var lowestBin: Int
 
     init(lowerMs: Int = -2000, upperMs: Int = 8000) {
         offset = -lowerMs
-        bins = Array(repeating: 0, count: upperMs - lowerMs)
-        lowestBin = bins.count
+        binCount = upperMs - lowerMs
+        lowestBin = binCount
     }
 
     func bin(for ms: Double) -> Int {
-        guard ms.isFinite else { return ms > 0 ? bins.count - 1 : 0 }
+        guard ms.isFinite else { return ms > 0 ? binCount - 1 : 0 }
         let scaled = ms.rounded() + Double(offset)
-        return Int(min(Double(bins.count - 1), max(0, scaled)))
+        return Int(min(Double(binCount - 1), max(0, scaled)))
     }
     func value(ofBin index: Int) -> Double { Double(index - offset) }
 
+    /// Extends the stored span to cover full-range bin `i`; returns its position in `bins`.
+    private mutating func slot(_ i: Int) -> Int {
+        if bins.isEmpty {
+            base = i
+            bins = [0]
+        } else if i < base {
+            bins.insert(contentsOf: repeatElement(0, count: base - i), at: 0)
+            base = i
+        } else if i >= base + bins.count {
+            bins.append(contentsOf: repeatElement(0, count: i - base - bins.count + 1))
+        }
+        return i - base
+    }
+
     mutating func add(_ ms: Double) {
         let i = bin(for: ms)
-        bins[i] &+= 1
+        bins[slot(i)] &+= 1
         count += 1
         lowestBin = min(lowestBin, i)
     }
 
     mutating func remove(_ ms: Double) {
         let i = bin(for: ms)
-        guard bins[i] > 0 else { return }
-        bins[i] -= 1
+        guard i >= base, i < base + bins.count, bins[i - base] > 0 else { return }
+        bins[i - base] -= 1
         count -= 1
-        if count == 0 { lowestBin = bins.count; return }
-        while lowestBin < bins.count && bins[lowestBin] == 0 { lowestBin += 1 }
+        if count == 0 { lowestBin = binCount; return }
+        while lowestBin < base + bins.count && bins[lowestBin - base] == 0 { lowestBin += 1 }
     }
 
     /// The smallest value (1 ms resolution); 0 when empty.
@@ -81,11 +108,11 @@ struct TransitHistogram: Sendable, Equatable {
         let target = min(max(k, 1), count)
         var cumulative = 0
         var i = lowestBin
-        while i < bins.count {
-            cumulative += Int(bins[i])
+        while i < base + bins.count {
+            cumulative += Int(bins[i - base])
             if cumulative >= target { return value(ofBin: i) }
             i += 1
         }
-        return value(ofBin: bins.count - 1)
+        return value(ofBin: binCount - 1)
     }
 }

@@ -80,6 +80,12 @@ public enum JSONValue: Sendable, Hashable {
 
     static func escape(_ s: String, into out: inout String) {
         out += "\""
+        // Fast path: most strings (numbers, addresses, codes) need no escaping at all.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+            out += s
+            out += "\""
+            return
+        }
         for scalar in s.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
