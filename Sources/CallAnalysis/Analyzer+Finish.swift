@@ -78,7 +78,8 @@ extension Analyzer {
         return StreamResult(id: id, callID: state.callID, discovery: state.discovery, encrypted: state.encrypted,
                             summary: summary, codec: codec, clockRate: clockRate, farEnd: farEnd,
                             voipMetrics: rtcp.voipMetrics[ssrc], cname: rtcp.cnames[ssrc], roundTripMs: roundTrip,
-                            buffers: buffers, referenceIndex: configuration.referenceBufferIndex, flags: [])
+                            buffers: buffers, referenceIndex: configuration.referenceBufferIndex,
+                            speech: state.speech?.result(), flags: [])
     }
 
     /// The RTT measured by RTCP on the opposite direction of the same flow, if any.

@@ -76,7 +76,8 @@ extension Analyzer {
 
     mutating func observe(_ index: Int, _ header: RTPHeaderView, arrival: Timestamp, dscp: UInt8) {
         let event = streamStates[index].statistics.payloadTypes.isTelephoneEvent(header.payloadType) ? TelephoneEventPayload(header.payload) : nil
-        streamStates[index].observe(arrival: arrival, packet: header.fields, packetSize: header.bytes.count, dscp: dscp, telephoneEvent: event)
+        streamStates[index].observe(arrival: arrival, packet: header.fields, packetSize: header.bytes.count, dscp: dscp,
+                                    telephoneEvent: event, payload: header.payload)
     }
 
     /// RTCP (compound) packets: far-end reports, RTT, XR; attributed to streams by SSRC at the end.

@@ -34,10 +34,7 @@ extension Analyzer {
         case .tcp(let segment):
             counts[file].tcpSegments += 1
             guard let payload = bytes.slice(segment.payload) else { return }
-            if configuration.inventoryOnly {
-                if PayloadClassifier.looksLikeSIP(payload) { counts[file].sipMessages += 1 }
-                return
-            }
+            // Reassembled and framed even for `info`, so SIP over TCP is counted in messages, not segments.
             var flags: TCPControlFlags = []
             if segment.isSYN { flags.insert(.syn) }
             if segment.isFIN { flags.insert(.fin) }
@@ -85,9 +82,15 @@ extension Analyzer {
             switch event {
             case .message(let message):
                 counts[currentRecord.fileIndex].sipMessages += 1
-                ingestSIP(message, source: flow.source, destination: flow.destination, transport: .tcp, time: time)
+                if !configuration.inventoryOnly {
+                    ingestSIP(message, source: flow.source, destination: flow.destination, transport: .tcp, time: time)
+                }
             case .error(let error):
-                calls.recordParseError(error, packetNumber: currentRecord.packetNumber)
+                if configuration.inventoryOnly {
+                    record("sip_\(error.code.rawValue)", detail: error.description)
+                } else {
+                    calls.recordParseError(error, packetNumber: currentRecord.packetNumber)
+                }
             }
         }
     }

@@ -9,7 +9,8 @@ enum StreamFlagger {
     /// - `media_after_bye`: packets more than 2 s after the call's BYE;
     /// - `dscp_not_ef` / `dscp_changed`: DSCP other than EF (46) on some packets, or changing mid-stream;
     /// - `asymmetric_codecs`: the two directions of a call use different codecs;
-    /// - `encrypted`: SRTP/DTLS-SRTP media (figures come from the clear RTP headers).
+    /// - `encrypted`: SRTP/DTLS-SRTP media (figures come from the clear RTP headers);
+    /// - `no_voice`: G.711 packets arrive but no 20 ms frame rises above −70 dBov (silence or a dead channel).
     static func flag(_ streams: inout [StreamResult], calls: [CallRecord]) {
         var byCall: [String: [Int]] = [:]
         for (index, stream) in streams.enumerated() {
@@ -17,6 +18,7 @@ enum StreamFlagger {
             if stream.summary.nonExpeditedPackets > 0 { streams[index].flags.append("dscp_not_ef") }
             if stream.summary.dscpChanges > 0 { streams[index].flags.append("dscp_changed") }
             if stream.encrypted { streams[index].flags.append("encrypted") }
+            if let speech = stream.speech, speech.frames > 0, speech.activeLevelDbov == nil { streams[index].flags.append("no_voice") }
         }
         let callsByID = Dictionary(calls.map { ($0.callID, $0) }, uniquingKeysWith: { first, _ in first })
         for (callID, indices) in byCall {

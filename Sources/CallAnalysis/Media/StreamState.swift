@@ -1,3 +1,4 @@
+import Audio
 import QualityModel
 import RTPKit
 import SIPKit
@@ -22,13 +23,20 @@ struct StreamState {
     var encrypted: Bool
     /// Packets per payload type (index = PT), to find the stream's main media type.
     var packetsByPayloadType = [UInt32](repeating: 0, count: 128)
+    /// Speech level of G.711 payloads (created at the first G.711 packet of a clear stream).
+    var speech: SpeechLevelMeter?
+    /// Cached G.711 law of the last payload type seen (nil: not G.711).
+    var lawPayloadType: UInt8 = 0xFF
+    var law: G711Law?
 
     /// Feeds one packet to the statistics and every simulated jitter buffer (media packets only:
     /// RFC 4733 events and comfort noise do not enter a voice playout buffer).
+    /// `payload` (the RTP payload, borrowed) feeds the speech-level meter when the payload type is G.711.
     mutating func observe(arrival: Timestamp, packet: RTPPacketFields, packetSize: Int, dscp: UInt8?,
-                          telephoneEvent: TelephoneEventPayload?) {
+                          telephoneEvent: TelephoneEventPayload?, payload: UnsafeRawBufferPointer? = nil) {
         statistics.observe(arrival: arrival, packet: packet, packetSize: packetSize, dscp: dscp, telephoneEvent: telephoneEvent)
         packetsByPayloadType[Int(packet.payloadType & 0x7F)] &+= 1
+        if let payload, !encrypted { meterSpeech(payload, payloadType: packet.payloadType) }
         let payloadTypes = statistics.payloadTypes
         let rate = payloadTypes.clockRate(packet.payloadType)
         if rate > 0 && !payloadTypes.isTelephoneEvent(packet.payloadType) && !payloadTypes.isComfortNoise(packet.payloadType) {
@@ -39,7 +47,28 @@ struct StreamState {
     }
 }
 
+/// The two G.711 companding laws.
+enum G711Law { case muLaw, aLaw }
+
 extension StreamState {
+    /// Decodes a G.711 payload into the speech-level meter (active level in dBov, share of silent frames).
+    mutating func meterSpeech(_ payload: UnsafeRawBufferPointer, payloadType: UInt8) {
+        if payloadType != lawPayloadType {
+            lawPayloadType = payloadType
+            switch statistics.payloadTypes.format(payloadType)?.encodingName.uppercased() ?? (payloadType == 0 ? "PCMU" : payloadType == 8 ? "PCMA" : "") {
+            case "PCMU": law = .muLaw
+            case "PCMA": law = .aLaw
+            default: law = nil
+            }
+        }
+        guard let law else { return }
+        if speech == nil { speech = SpeechLevelMeter(sampleRate: 8000) }
+        switch law {
+        case .muLaw: speech?.add(payload.lazy.map(G711.decodeMuLaw))
+        case .aLaw: speech?.add(payload.lazy.map(G711.decodeALaw))
+        }
+    }
+
     /// The payload type carrying most packets, RFC 4733 events and comfort noise aside (nil without media).
     var mainMediaPayloadType: UInt8? {
         let types = statistics.payloadTypes

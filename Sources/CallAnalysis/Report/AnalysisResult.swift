@@ -1,3 +1,4 @@
+import Audio
 import PcapIngest
 import QualityModel
 import RTPKit
@@ -52,6 +53,8 @@ public struct StreamResult: Sendable {
     public var roundTripMs: Double?
     public var buffers: [BufferResult]
     public var referenceIndex: Int
+    /// Speech level of the decoded payload (G.711 streams in the clear; nil otherwise).
+    public var speech: SpeechLevel?
     /// Quality flags: one_way, no_media_after_answer, media_after_bye, dscp_not_ef, dscp_changed, asymmetric_codecs …
     public var flags: [String]
 

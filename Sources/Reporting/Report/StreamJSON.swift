@@ -52,6 +52,10 @@ enum StreamJSON {
                 .object([("digit", .string(String(e.digit))), ("time", .string(e.start.iso8601)),
                          ("duration_ms", .number(e.durationMs)), ("ended", .bool(e.ended))])
             })),
+            ("speech", stream.speech.map { level in
+                .object([("active_level_dbov", .number(level.activeLevelDbov)), ("silent_share", .number(level.silentFrameShare)),
+                         ("frames", .int(level.frames))])
+            } ?? .null),
             ("rtcp", rtcp(stream)),
             ("quality", quality(stream)),
             ("flags", .array(stream.flags.map(JSONValue.string))),
