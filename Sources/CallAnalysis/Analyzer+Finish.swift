@@ -75,11 +75,13 @@ extension Analyzer {
                 : nil
             buffers.append(BufferResult(outcome: outcome, assessment: assessment))
         }
-        return StreamResult(id: id, callID: state.callID, discovery: state.discovery, encrypted: state.encrypted,
+        // Encrypted payloads decode to noise: no speech level for them.
+        let encrypted = state.encrypted || state.looksEncrypted
+        return StreamResult(id: id, callID: state.callID, discovery: state.discovery, encrypted: encrypted,
                             summary: summary, codec: codec, clockRate: clockRate, farEnd: farEnd,
                             voipMetrics: rtcp.voipMetrics[ssrc], cname: rtcp.cnames[ssrc], roundTripMs: roundTrip,
                             buffers: buffers, referenceIndex: configuration.referenceBufferIndex,
-                            speech: state.speech?.result(), flags: [])
+                            speech: encrypted ? nil : state.speech?.result(), flags: [])
     }
 
     /// The RTT measured by RTCP on the opposite direction of the same flow, if any.

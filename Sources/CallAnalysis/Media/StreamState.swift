@@ -28,6 +28,11 @@ struct StreamState {
     /// Cached G.711 law of the last payload type seen (nil: not G.711).
     var lawPayloadType: UInt8 = 0xFF
     var law: G711Law?
+    /// SRTP detection without signalling: consecutive G.711 packets whose payload is longer than their
+    /// timestamp step by an SRTP authentication tag (4 or 10 bytes, RFC 3711 HMAC-SHA1-32/80), versus exact.
+    var taggedPackets = 0
+    var plainPackets = 0
+    var previousFields: RTPPacketFields?
 
     /// Feeds one packet to the statistics and every simulated jitter buffer (media packets only:
     /// RFC 4733 events and comfort noise do not enter a voice playout buffer).
@@ -37,6 +42,7 @@ struct StreamState {
         statistics.observe(arrival: arrival, packet: packet, packetSize: packetSize, dscp: dscp, telephoneEvent: telephoneEvent)
         packetsByPayloadType[Int(packet.payloadType & 0x7F)] &+= 1
         if let payload, !encrypted { meterSpeech(payload, payloadType: packet.payloadType) }
+        if law != nil { countAuthenticationTag(packet) }
         let payloadTypes = statistics.payloadTypes
         let rate = payloadTypes.clockRate(packet.payloadType)
         if rate > 0 && !payloadTypes.isTelephoneEvent(packet.payloadType) && !payloadTypes.isComfortNoise(packet.payloadType) {
@@ -68,6 +74,24 @@ extension StreamState {
         case .aLaw: speech?.add(payload.lazy.map(G711.decodeALaw))
         }
     }
+
+    /// G.711 carries one byte per timestamp unit: a payload consistently 4 or 10 bytes longer than the
+    /// timestamp step is SRTP (the authentication tag follows the encrypted payload).
+    mutating func countAuthenticationTag(_ packet: RTPPacketFields) {
+        defer { previousFields = packet }
+        guard let previous = previousFields, packet.sequenceNumber == previous.sequenceNumber &+ 1,
+              packet.payloadType == previous.payloadType else { return }
+        let step = Int(Int32(bitPattern: packet.timestamp &- previous.timestamp))
+        guard step > 0 && step <= 8000 else { return }
+        switch packet.payloadSize - step {
+        case 0: plainPackets += 1
+        case 4, 10: taggedPackets += 1
+        default: break
+        }
+    }
+
+    /// True when the payloads look like SRTP although no SDP said so (see `countAuthenticationTag`).
+    var looksEncrypted: Bool { taggedPackets >= 10 && taggedPackets > 4 * plainPackets }
 
     /// The payload type carrying most packets, RFC 4733 events and comfort noise aside (nil without media).
     var mainMediaPayloadType: UInt8? {

@@ -7,7 +7,7 @@ enum CallJSON {
     static func build(_ call: CallRecord, result: AnalysisResult) -> JSONValue {
         let streamIDs = result.streamIDsByCall[call.callID] ?? []
         var flags: [String] = []
-        if call.answerTime != nil && streamIDs.isEmpty { flags.append("no_media") }
+        if call.answerTime != nil && streamIDs.isEmpty { flags.append("no_media_after_answer") }
         return .object([
             ("call_id", .string(call.callID)),
             ("from", .string(nameAddress(call.fromDisplayName, call.fromURI))),
