@@ -1,21 +1,11 @@
 import Testing
+import TestSupport
 import WireCore
 @testable import RTPKit
 
 /// Bad input never crashes: random and bit-flipped datagrams through every parser.
 @Suite("Malformed input")
 struct MalformedInputTests {
-    /// SplitMix64, so failures reproduce.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 
     func exercise(_ bytes: [UInt8], detector: inout RTPFlowDetector, tracker: inout RTCPReportTracker) -> Int {
         bytes.withBytes { raw in
@@ -36,7 +26,7 @@ struct MalformedInputTests {
     }
 
     @Test func randomDatagrams() {
-        var rng = Generator(state: 42)
+        var rng = SplitMix64(state: 42)
         var detector = RTPFlowDetector(patience: .max)
         var tracker = RTCPReportTracker()
         var parsed = 0
@@ -50,7 +40,7 @@ struct MalformedInputTests {
     }
 
     @Test func bitFlippedCompounds() {
-        var rng = Generator(state: 7)
+        var rng = SplitMix64(state: 7)
         let original = RTCPTests.senderCompound(ntp: 0x1234_5678_9ABC_DEF0)
         var detector = RTPFlowDetector(patience: .max)
         var tracker = RTCPReportTracker()

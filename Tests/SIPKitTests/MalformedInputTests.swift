@@ -1,20 +1,10 @@
 import Testing
+import TestSupport
 import SIPKit
 import WireCore
 
 /// Bad input never crashes: mutated messages go through every entry point.
 @Suite struct MalformedInputTests {
-    /// SplitMix64: deterministic, so a failure reproduces.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 
     static func corpus() -> [[UInt8]] {
         let s = CallScenario()
@@ -29,7 +19,7 @@ import WireCore
     }
 
     @Test func mutatedMessagesNeverCrash() {
-        var rng = Generator(state: 20261125)
+        var rng = SplitMix64(state: 20261125)
         let specials: [UInt8] = Array("\r\n:;<>\",= \t@[]/0".utf8)
         var tracker = CallTracker()
         var framer = SIPStreamFramer(limits: SIPLimits(maxMessageBytes: 2048))

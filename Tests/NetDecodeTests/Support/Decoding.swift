@@ -47,17 +47,6 @@ extension Array where Element == UInt8 {
     subscript(range: ByteRange) -> [UInt8] { Array(self[range.start ..< range.end]) }
 }
 
-/// A deterministic generator (SplitMix64) for reproducible fuzz inputs.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// A GRE header (RFC 2784 / RFC 2890): optional checksum, key and sequence number words.
 func greHeader(protocolType: UInt16, checksum: Bool = false, key: UInt32? = nil, sequence: UInt32? = nil) -> [UInt8] {

@@ -1,3 +1,4 @@
+import TestSupport
 import NetReassembly
 import WireCore
 
@@ -70,16 +71,5 @@ extension TCPStreamReassembler {
     }
 }
 
-/// Deterministic pseudo-random numbers (SplitMix64) so every run checks the same cases.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 func bytes(_ range: Range<Int>) -> [UInt8] { range.map { UInt8(truncatingIfNeeded: $0 &* 13 &+ 5) } }
