@@ -65,7 +65,7 @@ let package = Package(
         .testTarget(name: "RTPKitTests", dependencies: ["RTPKit", "TestSupport"]),
         .testTarget(name: "QualityModelTests", dependencies: ["QualityModel"]),
         .testTarget(name: "AudioTests", dependencies: ["Audio", "COpus"]),
-        .testTarget(name: "CaptureSynthTests", dependencies: ["CaptureSynth", "PcapIngest", "NetDecode"]),
+        .testTarget(name: "CaptureSynthTests", dependencies: ["CaptureSynth", "PcapIngest", "NetDecode", "TestSupport"]),
         .testTarget(name: "CallAnalysisTests", dependencies: ["CallAnalysis", "TestSupport"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "CallAnalysis", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "CallScopeCLITests", dependencies: ["CallScopeCLI", "TestSupport"]),

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import CaptureSynth
 
 /// Runs tshark 4.x on generated files (skipped, with a message, where tshark is not installed).
@@ -8,16 +9,7 @@ enum TShark {
     static var available: Bool { path != nil }
 
     static func run(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path ?? "tshark")
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        try ExternalTool.run(executable: path ?? "tshark", arguments).output
     }
 
     /// `name : N Packets` lines of `-z sip,stat`, keyed by the trimmed name ("SIP 200 OK", "INVITE").

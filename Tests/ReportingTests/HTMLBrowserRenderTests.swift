@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 import Reporting
 
 /// Opens the rendered fixture in headless Chromium and checks the page's script ran without errors
@@ -71,15 +72,7 @@ import Reporting
 
     /// Runs Chromium with a private profile directory; returns standard output.
     static func run(_ executable: String, _ arguments: [String], in directory: URL) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = ["--user-data-dir=\(directory.appendingPathComponent("profile").path)"] + arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        try ExternalTool.run(executable: executable,
+                             ["--user-data-dir=\(directory.appendingPathComponent("profile").path)"] + arguments).output
     }
 }

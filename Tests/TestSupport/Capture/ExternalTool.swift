@@ -18,6 +18,11 @@ public enum ExternalTool {
     /// Runs `name` with `arguments` and returns its standard output and exit status (nil when not installed).
     public static func run(_ name: String, _ arguments: [String]) throws -> (output: String, status: Int32)? {
         guard let executable = path(of: name) else { return nil }
+        return try run(executable: executable, arguments)
+    }
+
+    /// Runs the program at `executable` with `arguments`; standard error is discarded.
+    public static func run(executable: String, _ arguments: [String]) throws -> (output: String, status: Int32) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
