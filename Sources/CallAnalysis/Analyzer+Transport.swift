@@ -109,7 +109,8 @@ extension Analyzer {
                      packetNumber: currentRecord.packetNumber)
         for expectation in calls.drainMediaExpectations() { media.learn(expectation) }
         // SDP the tracker could not place in a dialog (e.g. only responses captured) still announces media.
-        if !message.body.isEmpty, let sdp = message.sessionDescription, let callID = message.callID {
+        if !message.body.isEmpty, let callID = message.callID, !calls.isTracking(callID: callID),
+           let sdp = message.sessionDescription {
             let party: CallParty = message.isRequest ? .caller : .callee
             for expectation in MediaExpectation.expectations(from: sdp, callID: callID, receiver: party, time: time,
                                                              packetNumber: currentRecord.packetNumber)

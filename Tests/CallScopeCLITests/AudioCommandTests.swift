@@ -92,8 +92,8 @@ import TestSupport
         #expect(result.audio.speechLevel.activeLevelDbov != nil)
     }
 
-    /// The SRTP capture is announced nowhere; its 170-byte payloads for 160-sample steps (10-byte auth tag) are
-    /// refused rather than decoded into noise.
+    /// The SRTP capture is announced nowhere; its 170-byte payloads for 160-sample steps (10-byte auth tag) mark
+    /// the stream encrypted in the analysis, so it is refused rather than decoded into noise.
     @Test func srtpIsRefused() throws {
         let capture = "rtp-pcap__marseillaise-srtp.pcap"
         guard SharedCaptures.captureNames().contains(capture) else {
@@ -103,6 +103,6 @@ import TestSupport
         let failure = try #require(throws: CommandFailure.self) {
             try AudioCommand.parse([SharedCaptures.path(capture), "--stream", "s1", "--out", try TestFile.outputPath("srtp.wav")]).export()
         }
-        #expect(failure.exitCode == 2 && failure.message.contains("170 bytes for 160 samples"))
+        #expect(failure.exitCode == 2 && failure.message.contains("SRTP-encrypted"))
     }
 }

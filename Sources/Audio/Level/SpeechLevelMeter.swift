@@ -30,12 +30,25 @@ public struct SpeechLevelMeter: Sendable {
 
     /// Adds samples (mono) in order; a trailing partial frame is ignored at `result()`.
     public mutating func add<C: Collection>(_ samples: C) where C.Element == Int16 {
-        for s in samples {
-            let v = Double(s)
-            frameEnergy += v * v
-            frameFill += 1
-            if frameFill == frameLength { closeFrame() }
+        for s in samples { add(sample: s) }
+    }
+
+    /// Adds G.711 µ-law or A-law bytes, decoded on the fly (the per-packet path of stream analysis:
+    /// concrete and allocation-free).
+    public mutating func add(g711 bytes: UnsafeRawBufferPointer, aLaw: Bool) {
+        if aLaw {
+            for byte in bytes { add(sample: G711.decodeALaw(byte)) }
+        } else {
+            for byte in bytes { add(sample: G711.decodeMuLaw(byte)) }
         }
+    }
+
+    @inline(__always)
+    private mutating func add(sample: Int16) {
+        let v = Double(sample)
+        frameEnergy += v * v
+        frameFill += 1
+        if frameFill == frameLength { closeFrame() }
     }
 
     private mutating func closeFrame() {

@@ -69,10 +69,7 @@ extension StreamState {
         }
         guard let law else { return }
         if speech == nil { speech = SpeechLevelMeter(sampleRate: 8000) }
-        switch law {
-        case .muLaw: speech?.add(payload.lazy.map(G711.decodeMuLaw))
-        case .aLaw: speech?.add(payload.lazy.map(G711.decodeALaw))
-        }
+        speech?.add(g711: payload, aLaw: law == .aLaw)
     }
 
     /// G.711 carries one byte per timestamp unit: a payload consistently 4 or 10 bytes longer than the

@@ -75,7 +75,9 @@ public struct CallTracker: Sendable {
     private var diagnostics: [SIPDiagnostic] = []
     private var diagnosticCounts: [String: Int] = [:]
     private var unmatched = 0
-    private var messagesSinceSweep = 0
+    /// Capture time of the next sweep of ended/idle calls (once per second of capture time: the linger and
+    /// idle timeouts are tens of seconds, and a sweep visits every active call).
+    private var nextSweep = Timestamp(nanoseconds: .min)
 
     public init(configuration: CallTrackerConfiguration = CallTrackerConfiguration()) {
         self.configuration = configuration
@@ -94,8 +96,10 @@ public struct CallTracker: Sendable {
         let essentials = MessageEssentials(message)
         statistics.observe(message, essentials: essentials, time: time, source: source, destination: destination,
                            transport: transport)
-        messagesSinceSweep += 1
-        if messagesSinceSweep >= 256 { sweep(now: time); messagesSinceSweep = 0 }
+        if time >= nextSweep {
+            sweep(now: time)
+            nextSweep = Timestamp(nanoseconds: time.nanoseconds &+ 1_000_000_000)
+        }
         guard let callID = essentials.callID, !callID.isEmpty else {
             return report("sip_missing_call_id", "message without Call-ID", packetNumber)
         }
@@ -160,6 +164,9 @@ public struct CallTracker: Sendable {
         }
         return nil
     }
+
+    /// True while a call with this Call-ID is being tracked (its SDP is turned into media expectations).
+    public func isTracking(callID: String) -> Bool { keysByCallID[callID] != nil }
 
     /// Records a message that failed to parse (from `SIPMessage.parse` or the stream framer).
     public mutating func recordParseError(_ error: ParseError, packetNumber: Int) {
