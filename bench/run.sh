@@ -42,23 +42,27 @@ awk -v a="$s1" -v b="$s2" -v c="$s3" 'BEGIN { printf "callscope throughput vs li
 echo "capture: $capture ($packets packets, $size bytes); machine: $(nproc) cores, $(uname -m); $(date -u +%F)"
 
 
-# Allocations per RTP packet after warm-up: the same 20 calls (same seed) 20 s and 80 s long, each analysed
-# under the malloc counter; (extra allocations) / (extra packets) is the steady-state cost of one more packet
-# of established streams (setup, SIP, report writing cancel out). Every malloc/calloc/realloc/memalign counts.
-allocations() { # capture -> total allocations of `callscope analyze`
+# Allocations per packet after warm-up: the same 20 calls (same seed) 20 s and 80 s long, each analysed under
+# the malloc counter; (extra allocations) / (extra packets) is the steady-state cost of one more packet of
+# established streams (setup and SIP cancel out). `callscope calls` runs the full default analysis but does not
+# build the JSON report, whose per-second time series grow with call length (they would be counted too).
+# Measured with RTCP (every ~5 s per direction) and without it (bench/strip_rtcp.py): the RTP fast path alone.
+allocations() { # capture -> total allocations of `callscope calls`
   rm -f "$out/alloc.txt"
-  ALLOC_COUNT_OUT="$out/alloc.txt" LD_PRELOAD="$PWD/$out/alloc_count.so" \
-    .build/release/callscope analyze --quiet --json /dev/null "$1" >/dev/null 2>&1
+  ALLOC_COUNT_OUT="$out/alloc.txt" LD_PRELOAD="$PWD/$out/alloc_count.so" .build/release/callscope calls "$1" >/dev/null 2>&1
   sed -E 's/allocations=//' "$out/alloc.txt"
 }
+count_packets() { "$out/pcap_read_loop" "$1" | sed -E 's/.*packets=([0-9]+).*/\1/'; }
 for d in 20 80; do
   [ -f "$out/alloc$d.pcap" ] || .build/release/callscope synth --calls 20 --duration $d --seed 5 --loss 1 --jitter 5 --out "$out/alloc$d.pcap" >/dev/null
+  [ -f "$out/alloc$d-rtp.pcap" ] || python3 bench/strip_rtcp.py "$out/alloc$d.pcap" "$out/alloc$d-rtp.pcap" >/dev/null
 done
-a20=$(allocations "$out/alloc20.pcap"); a80=$(allocations "$out/alloc80.pcap")
-p20=$("$out/pcap_read_loop" "$out/alloc20.pcap" | sed -E 's/.*packets=([0-9]+).*/\1/')
-p80=$("$out/pcap_read_loop" "$out/alloc80.pcap" | sed -E 's/.*packets=([0-9]+).*/\1/')
-awk -v a="$a20" -v b="$a80" -v p="$p20" -v q="$p80" 'BEGIN {
-  printf "allocations: %d (%d packets) vs %d (%d packets): %.4f allocations per extra packet\n", a, p, b, q, (b - a) / (q - p) }'
+for variant in "" -rtp; do
+  a=$(allocations "$out/alloc20$variant.pcap"); b=$(allocations "$out/alloc80$variant.pcap")
+  p=$(count_packets "$out/alloc20$variant.pcap"); q=$(count_packets "$out/alloc80$variant.pcap")
+  awk -v a="$a" -v b="$b" -v p="$p" -v q="$q" -v v="${variant:-+rtcp}" 'BEGIN {
+    printf "allocations (%s): %d for %d packets, %d for %d packets: %.5f per extra packet\n", v, a, p, b, q, (b - a) / (q - p) }'
+done
 
 # --jobs 2: two independent captures (500 calls each, other seeds) analysed one after the other vs concurrently.
 for seed in 8 9; do
@@ -75,5 +79,10 @@ if [ "${MEMCHECK:-0}" = 1 ]; then
   [ -f "$long" ] || .build/release/callscope synth --calls 1000 --duration 88 --seed 7 --loss 1 --jitter 5 --out "$long" >/dev/null
   r4=$(measure callscope_4x .build/release/callscope analyze --quiet --json "$out/report-4x.json" "$long")
   awk -v a="$(echo "$r2" | cut -d' ' -f3)" -v b="$(echo "$r4" | cut -d' ' -f3)" -v s="$(echo "$r4" | cut -d' ' -f2)" \
-    'BEGIN { printf "peak memory 22 s: %.1f MB, 88 s: %.1f MB (%+.1f%%), 88 s analysed in %s s\n", a/1024, b/1024, 100*(b-a)/a, s }'
+    'BEGIN { printf "analyze --json, peak memory 22 s: %.1f MB, 88 s: %.1f MB (%+.1f%%), 88 s analysed in %s s\n", a/1024, b/1024, 100*(b-a)/a, s }'
+  # The same analysis without the JSON report (its per-second time series grow with call length by design).
+  c1=$(measure calls .build/release/callscope calls "$capture")
+  c4=$(measure calls_4x .build/release/callscope calls "$long")
+  awk -v a="$(echo "$c1" | cut -d' ' -f3)" -v b="$(echo "$c4" | cut -d' ' -f3)" \
+    'BEGIN { printf "analysis only (calls), peak memory 22 s: %.1f MB, 88 s: %.1f MB (%+.1f%%)\n", a/1024, b/1024, 100*(b-a)/a }'
 fi
