@@ -60,7 +60,7 @@ done
 for variant in "" -rtp; do
   a=$(allocations "$out/alloc20$variant.pcap"); b=$(allocations "$out/alloc80$variant.pcap")
   p=$(count_packets "$out/alloc20$variant.pcap"); q=$(count_packets "$out/alloc80$variant.pcap")
-  awk -v a="$a" -v b="$b" -v p="$p" -v q="$q" -v v="${variant:-+rtcp}" 'BEGIN {
+  awk -v a="$a" -v b="$b" -v p="$p" -v q="$q" -v v="$([ -z "$variant" ] && echo "RTP+RTCP" || echo "RTP only")" 'BEGIN {
     printf "allocations (%s): %d for %d packets, %d for %d packets: %.5f per extra packet\n", v, a, p, b, q, (b - a) / (q - p) }'
 done
 
