@@ -4,6 +4,9 @@
 #   2. callscope analyze (default analysis, JSON out),
 #   3. tshark -q -z rtp,streams with the RTP heuristic (what users would otherwise run),
 # and print packets/s, MB/s, peak memory and the ratios 2/1 and 3/2.
+# Then: heap allocations per RTP packet after warm-up (LD_PRELOAD malloc counter, bench/alloc_count.c) and
+# `--jobs 2` on two independent files. With MEMCHECK=1 also the peak memory of a capture 4x longer with the
+# same concurrency (writes a ~2 GB capture; takes a few minutes).
 # Usage: bench/run.sh [CAPTURE]   (default: generates bench-out/bench.pcap with callscope synth)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,6 +14,7 @@ out=bench-out; mkdir -p "$out"
 bash scripts/install-deps.sh tshark time >/dev/null
 swift build -c release --product callscope >/dev/null
 cc -O2 -o "$out/pcap_read_loop" bench/pcap_read_loop.c -lpcap
+cc -O2 -shared -fPIC -o "$out/alloc_count.so" bench/alloc_count.c
 capture="${1:-}"
 if [ -z "$capture" ]; then
   capture="$out/bench.pcap"
@@ -36,3 +40,49 @@ done
 s1=$(echo "$r1" | cut -d' ' -f2); s2=$(echo "$r2" | cut -d' ' -f2); s3=$(echo "$r3" | cut -d' ' -f2)
 awk -v a="$s1" -v b="$s2" -v c="$s3" 'BEGIN { printf "callscope throughput vs libpcap loop: %.1f%%\ncallscope speed-up vs tshark: %.1fx\n", 100*a/b, c/b }'
 echo "capture: $capture ($packets packets, $size bytes); machine: $(nproc) cores, $(uname -m); $(date -u +%F)"
+
+
+# Allocations per packet after warm-up: the same 20 calls (same seed) 20 s and 80 s long, each analysed under
+# the malloc counter; (extra allocations) / (extra packets) is the steady-state cost of one more packet of
+# established streams (setup and SIP cancel out). `callscope calls` runs the full default analysis but does not
+# build the JSON report, whose per-second time series grow with call length (they would be counted too).
+# Measured with RTCP (every ~5 s per direction) and without it (bench/strip_rtcp.py): the RTP fast path alone.
+allocations() { # capture -> total allocations of `callscope calls`
+  rm -f "$out/alloc.txt"
+  ALLOC_COUNT_OUT="$out/alloc.txt" LD_PRELOAD="$PWD/$out/alloc_count.so" .build/release/callscope calls "$1" >/dev/null 2>&1
+  sed -E 's/allocations=//' "$out/alloc.txt"
+}
+count_packets() { "$out/pcap_read_loop" "$1" | sed -E 's/.*packets=([0-9]+).*/\1/'; }
+for d in 20 80; do
+  [ -f "$out/alloc$d.pcap" ] || .build/release/callscope synth --calls 20 --duration $d --seed 5 --loss 1 --jitter 5 --out "$out/alloc$d.pcap" >/dev/null
+  [ -f "$out/alloc$d-rtp.pcap" ] || python3 bench/strip_rtcp.py "$out/alloc$d.pcap" "$out/alloc$d-rtp.pcap" >/dev/null
+done
+for variant in "" -rtp; do
+  a=$(allocations "$out/alloc20$variant.pcap"); b=$(allocations "$out/alloc80$variant.pcap")
+  p=$(count_packets "$out/alloc20$variant.pcap"); q=$(count_packets "$out/alloc80$variant.pcap")
+  awk -v a="$a" -v b="$b" -v p="$p" -v q="$q" -v v="$([ -z "$variant" ] && echo "RTP+RTCP" || echo "RTP only")" 'BEGIN {
+    printf "allocations (%s): %d for %d packets, %d for %d packets: %.5f per extra packet\n", v, a, p, b, q, (b - a) / (q - p) }'
+done
+
+# --jobs 2: two independent captures (500 calls each, other seeds) analysed one after the other vs concurrently.
+for seed in 8 9; do
+  [ -f "$out/jobs$seed.pcap" ] || .build/release/callscope synth --calls 500 --duration 22 --seed $seed --loss 1 --jitter 5 --out "$out/jobs$seed.pcap" >/dev/null
+done
+j1=$(measure jobs1 .build/release/callscope analyze --quiet --json /dev/null "$out/jobs8.pcap" "$out/jobs9.pcap")
+j2=$(measure jobs2 .build/release/callscope analyze --quiet --jobs 2 --json /dev/null "$out/jobs8.pcap" "$out/jobs9.pcap")
+echo "two files, --jobs 1: $(echo "$j1" | cut -d' ' -f2) s, peak $(echo "$j1" | awk '{ printf "%.1f", $3/1024 }') MB;" \
+     "--jobs 2: $(echo "$j2" | cut -d' ' -f2) s, peak $(echo "$j2" | awk '{ printf "%.1f", $3/1024 }') MB"
+
+# Memory at 4x the duration with the same concurrency (1000 calls x 88 s vs x 22 s).
+if [ "${MEMCHECK:-0}" = 1 ]; then
+  long="$out/bench-4x.pcap"
+  [ -f "$long" ] || .build/release/callscope synth --calls 1000 --duration 88 --seed 7 --loss 1 --jitter 5 --out "$long" >/dev/null
+  r4=$(measure callscope_4x .build/release/callscope analyze --quiet --json "$out/report-4x.json" "$long")
+  awk -v a="$(echo "$r2" | cut -d' ' -f3)" -v b="$(echo "$r4" | cut -d' ' -f3)" -v s="$(echo "$r4" | cut -d' ' -f2)" \
+    'BEGIN { printf "analyze --json, peak memory 22 s: %.1f MB, 88 s: %.1f MB (%+.1f%%), 88 s analysed in %s s\n", a/1024, b/1024, 100*(b-a)/a, s }'
+  # The same analysis without the JSON report (its per-second time series grow with call length by design).
+  c1=$(measure calls .build/release/callscope calls "$capture")
+  c4=$(measure calls_4x .build/release/callscope calls "$long")
+  awk -v a="$(echo "$c1" | cut -d' ' -f3)" -v b="$(echo "$c4" | cut -d' ' -f3)" \
+    'BEGIN { printf "analysis only (calls), peak memory 22 s: %.1f MB, 88 s: %.1f MB (%+.1f%%)\n", a/1024, b/1024, 100*(b-a)/a }'
+fi

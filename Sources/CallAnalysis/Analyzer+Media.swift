@@ -75,7 +75,7 @@ extension Analyzer {
     }
 
     mutating func observe(_ index: Int, _ header: RTPHeaderView, arrival: Timestamp, dscp: UInt8) {
-        let event = streamStates[index].statistics.payloadTypes.isTelephoneEvent(header.payloadType) ? TelephoneEventPayload(header.payload) : nil
+        let event = streamStates[index].traits(of: header.payloadType).isTelephoneEvent ? TelephoneEventPayload(header.payload) : nil
         streamStates[index].observe(arrival: arrival, packet: header.fields, packetSize: header.bytes.count, dscp: dscp,
                                     telephoneEvent: event, payload: header.payload)
     }

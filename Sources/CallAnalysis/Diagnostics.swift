@@ -23,6 +23,13 @@ public struct SkipCounter: Sendable, Hashable {
     }
 
     public var total: Int { entries.values.reduce(0) { $0 + $1.count } }
+
+    /// The same counts with every first occurrence moved to file `file` (a file analysed on its own is file 0).
+    func relocated(toFile file: Int) -> SkipCounter {
+        var copy = self
+        for key in copy.entries.keys { copy.entries[key]?.firstFile = file }
+        return copy
+    }
 }
 
 /// One line of the report's `diagnostics` list.

@@ -23,6 +23,11 @@ struct AnalysisOptions: ParsableArguments {
     @Flag(help: "Do not look for RTP streams that SDP did not announce.")
     var noHeuristics = false
 
+    @Option(help: ArgumentHelp(
+        "Analyse up to N files at once, each as an INDEPENDENT capture, then merge the results (calls by INVITE time, streams renumbered by first packet). A call or stream split across rotated files is then counted as two halves: keep the default 1 (one merged pass in timestamp order) for rotated captures of one trunk.",
+        valueName: "N"))
+    var jobs = 1
+
     func configuration() throws -> AnalyzerConfiguration {
         var configuration = AnalyzerConfiguration()
         if !buffers.isEmpty {
@@ -37,6 +42,7 @@ struct AnalysisOptions: ParsableArguments {
         }
         configuration.assumedNetworkDelayMs = assumedDelay
         configuration.heuristicRTP = !noHeuristics
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         return configuration
     }
 
@@ -44,6 +50,9 @@ struct AnalysisOptions: ParsableArguments {
     func analyse(_ files: [String], progress: ((Int, Int) -> Void)? = nil) throws -> AnalysisResult {
         let configuration = try configuration()
         do {
+            if jobs > 1 && files.count > 1 {
+                return try ParallelCaptureAnalysis.run(paths: files, configuration: configuration, jobs: jobs, progress: progress)
+            }
             return try CaptureAnalysis.run(paths: files, configuration: configuration, progress: progress)
         } catch {
             throw CommandFailure(error.description)

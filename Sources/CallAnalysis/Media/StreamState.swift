@@ -34,6 +34,23 @@ struct StreamState {
     var plainPackets = 0
     var previousFields: RTPPacketFields?
 
+    /// What the stream's payload-type map says about the last payload type seen (the map never changes
+    /// for a stream, and streams rarely switch type), so the per-packet path skips the map lookups.
+    var cachedPayloadType = -1
+    var cachedTraits = PayloadTypeTraits(clockRate: 0, isTelephoneEvent: false, entersBuffer: false)
+
+    /// The traits of `payloadType` from `statistics.payloadTypes`, via the one-entry cache.
+    mutating func traits(of payloadType: UInt8) -> PayloadTypeTraits {
+        if Int(payloadType) == cachedPayloadType { return cachedTraits }
+        let payloadTypes = statistics.payloadTypes
+        let rate = payloadTypes.clockRate(payloadType)
+        let isEvent = payloadTypes.isTelephoneEvent(payloadType)
+        cachedTraits = PayloadTypeTraits(clockRate: rate, isTelephoneEvent: isEvent,
+                                         entersBuffer: rate > 0 && !isEvent && !payloadTypes.isComfortNoise(payloadType))
+        cachedPayloadType = Int(payloadType)
+        return cachedTraits
+    }
+
     /// Feeds one packet to the statistics and every simulated jitter buffer (media packets only:
     /// RFC 4733 events and comfort noise do not enter a voice playout buffer).
     /// `payload` (the RTP payload, borrowed) feeds the speech-level meter when the payload type is G.711.
@@ -43,18 +60,27 @@ struct StreamState {
         packetsByPayloadType[Int(packet.payloadType & 0x7F)] &+= 1
         if let payload, !encrypted { meterSpeech(payload, payloadType: packet.payloadType) }
         if law != nil { countAuthenticationTag(packet) }
-        let payloadTypes = statistics.payloadTypes
-        let rate = payloadTypes.clockRate(packet.payloadType)
-        if rate > 0 && !payloadTypes.isTelephoneEvent(packet.payloadType) && !payloadTypes.isComfortNoise(packet.payloadType) {
+        let traits = traits(of: packet.payloadType)
+        if traits.entersBuffer {
             buffers.feed(JitterBufferPacket(arrivalNanoseconds: arrival.nanoseconds, rtpTimestamp: packet.timestamp,
                                             sequence: packet.sequenceNumber, marker: packet.marker,
-                                            payloadType: packet.payloadType, clockRate: Int(rate)))
+                                            payloadType: packet.payloadType, clockRate: Int(traits.clockRate)))
         }
     }
 }
 
 /// The two G.711 companding laws.
 enum G711Law { case muLaw, aLaw }
+
+/// A payload type as one stream's payload-type map describes it.
+struct PayloadTypeTraits {
+    /// RTP clock (Hz); 0 when unknown.
+    var clockRate: UInt32
+    /// RFC 4733 telephone-event.
+    var isTelephoneEvent: Bool
+    /// Media that a voice playout buffer takes: known clock, neither telephone-event nor comfort noise (RFC 3389).
+    var entersBuffer: Bool
+}
 
 extension StreamState {
     /// Decodes a G.711 payload into the speech-level meter (active level in dBov, share of silent frames).

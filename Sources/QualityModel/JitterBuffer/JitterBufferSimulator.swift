@@ -37,6 +37,8 @@ public struct JitterBufferSimulator: Sendable {
     private var timelineOffsetMs = 0.0
     private var lastTransit: Double?
     private var timestampResets = 0
+    /// Grows on demand up to `playoutLogCapacity` (only at adaptations, never per packet): most streams log a
+    /// few changes, and reserving the full log up front cost 4 KB per simulated buffer of every stream.
     private var playoutChanges: [PlayoutChange] = []
     /// Entries kept in `JitterBufferOutcome.playoutChanges`.
     public static let playoutLogCapacity = 256
@@ -132,7 +134,6 @@ public struct JitterBufferSimulator: Sendable {
             talkspurtStartMediaMs = mediaMs
             if isFirstPacket {
                 lastCountedDelay = newDelay
-                playoutChanges.reserveCapacity(Self.playoutLogCapacity)
                 playoutChanges.append(PlayoutChange(atMs: arrivalMs, playoutDelayMs: newDelay))
             }
         } else if spec.adaptation == .continuous {
