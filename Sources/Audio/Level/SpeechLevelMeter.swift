@@ -36,11 +36,30 @@ public struct SpeechLevelMeter: Sendable {
     /// Adds G.711 µ-law or A-law bytes, decoded on the fly (the per-packet path of stream analysis:
     /// concrete and allocation-free).
     public mutating func add(g711 bytes: UnsafeRawBufferPointer, aLaw: Bool) {
-        if aLaw {
-            for byte in bytes { add(sample: G711.decodeALaw(byte)) }
-        } else {
-            for byte in bytes { add(sample: G711.decodeMuLaw(byte)) }
+        let squares = aLaw ? Self.aLawSquares : Self.muLawSquares
+        squares.withUnsafeBufferPointer { table in
+            var index = 0
+            while index < bytes.count {
+                // Sum whole runs up to the frame boundary in integers (exact), then close the frame.
+                let run = min(bytes.count - index, frameLength - frameFill)
+                var energy: UInt64 = 0
+                for i in index ..< index + run { energy &+= table[Int(bytes[i])] }
+                frameEnergy += Double(energy)
+                frameFill += run
+                index += run
+                if frameFill == frameLength { closeFrame() }
+            }
         }
+    }
+
+    /// Squared decoded sample of every G.711 code (exact in 64 bits: at most 32,768² per sample).
+    private static let muLawSquares: [UInt64] = (0...255).map { code in
+        let v = Int64(G711.decodeMuLaw(UInt8(code)))
+        return UInt64(v * v)
+    }
+    private static let aLawSquares: [UInt64] = (0...255).map { code in
+        let v = Int64(G711.decodeALaw(UInt8(code)))
+        return UInt64(v * v)
     }
 
     @inline(__always)
