@@ -66,18 +66,7 @@ public enum ParallelCaptureAnalysis {
     /// One file through its own `Analyzer`, as `CaptureAnalysis.run` does, with the time origin given.
     static func analyse(_ path: String, origin: Timestamp?, configuration: AnalyzerConfiguration,
                         progress: (_ packets: Int, _ bytes: Int) -> Void) throws(CaptureError) -> AnalysisResult {
-        let set = try CaptureSet(paths: [path])
-        var analyzer = Analyzer(configuration: configuration, fileCount: 1)
-        analyzer.firstPacketTime = origin
-        var packets = 0
-        var bytesRead = 0
-        set.forEachPacket { record, bytes in
-            analyzer.ingest(record, bytes)
-            packets += 1
-            bytesRead &+= record.capturedLength &+ 16
-            if packets & 0xFFFF == 0 { progress(packets, bytesRead) }
-        }
-        return analyzer.finish(captures: set.summaries)
+        try CaptureAnalysis.analyse(paths: [path], origin: origin, configuration: configuration, progress: progress)
     }
 
     /// The timestamp of the file's first packet (nil for an empty file); reads one packet.
