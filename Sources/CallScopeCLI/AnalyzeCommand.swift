@@ -28,6 +28,9 @@ struct AnalysisOptions: ParsableArguments {
         valueName: "N"))
     var jobs = 1
 
+    /// Checks the options while parsing, so a bad `--buffer` or `--jobs` is reported with the subcommand's usage.
+    func validate() throws { _ = try configuration() }
+
     func configuration() throws -> AnalyzerConfiguration {
         var configuration = AnalyzerConfiguration()
         if !buffers.isEmpty {
