@@ -19,9 +19,10 @@ extension Analyzer {
         var results: [StreamResult] = []
         var idsByCall: [String: [String]] = [:]
         let knownCalls = Set(sip.calls.map(\.callID))
+        let roundTrips = roundTripsByFlow()
         for index in ordered.indices {
             let id = "s\(index + 1)"
-            var result = makeStreamResult(id: id, state: &ordered[index])
+            var result = makeStreamResult(id: id, state: &ordered[index], roundTrips: roundTrips)
             if let call = result.callID, !knownCalls.contains(call) {
                 // Announced by SDP whose dialog was not captured (e.g. responses only): no call to link to.
                 result.callID = nil
@@ -54,7 +55,9 @@ extension Analyzer {
     }
 
     /// Scores one stream through every simulated buffer and attaches what RTCP said about it.
-    func makeStreamResult(id: String, state: inout StreamState) -> StreamResult {
+    /// `roundTrips`: RTCP round-trip times per directed flow (`roundTripsByFlow()`), for streams whose own
+    /// reports carry none.
+    func makeStreamResult(id: String, state: inout StreamState, roundTrips: [FlowKey: Double]) -> StreamResult {
         let summary = state.statistics.summary()
         let payloadTypes = state.statistics.payloadTypes
         let mediaType = state.mainMediaPayloadType
@@ -64,7 +67,8 @@ extension Analyzer {
         let ssrc = summary.key.ssrc
         let farEnd = rtcp.farEnd[ssrc]
         // RTT: measured on this stream's reports, else on the reverse direction's.
-        let roundTrip = farEnd?.roundTripMs ?? reverseRoundTrip(of: summary.key)
+        let reverse = FlowKey(source: summary.key.destination, destination: summary.key.source, transport: .udp)
+        let roundTrip = farEnd?.roundTripMs ?? roundTrips[reverse]
         // SRTP keeps RTP headers in the clear, so encrypted streams are scored too; video is not.
         let scorable = codec.map { PayloadFormat(encodingName: $0, clockRate: 0).kind == .audio } ?? false
         var buffers: [BufferResult] = []
@@ -84,11 +88,15 @@ extension Analyzer {
                             speech: encrypted ? nil : state.speech?.result(), flags: [])
     }
 
-    /// The RTT measured by RTCP on the opposite direction of the same flow, if any.
-    func reverseRoundTrip(of key: RTPStreamKey) -> Double? {
-        for (other, _) in streamIndex where other.source == key.destination && other.destination == key.source {
-            if let rtt = rtcp.farEnd[other.ssrc]?.roundTripMs { return rtt }
+    /// The RTCP round-trip time measured on each directed flow: the first stream (in order of appearance) whose
+    /// far-end reports carry one. Built once, so each stream finds its reverse direction's RTT in O(1).
+    func roundTripsByFlow() -> [FlowKey: Double] {
+        var roundTrips: [FlowKey: Double] = [:]
+        for state in streamStates {
+            let key = state.statistics.key
+            let flow = FlowKey(source: key.source, destination: key.destination, transport: .udp)
+            if roundTrips[flow] == nil, let rtt = rtcp.farEnd[key.ssrc]?.roundTripMs { roundTrips[flow] = rtt }
         }
-        return nil
+        return roundTrips
     }
 }

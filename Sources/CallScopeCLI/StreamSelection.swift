@@ -3,7 +3,7 @@ import CallAnalysis
 /// Looking up streams by the analysis ids (`s1`, `s2` … by first packet) with a usable error.
 enum StreamSelection {
     static func stream(_ id: String, in result: AnalysisResult) throws -> StreamResult {
-        if let stream = result.streams.first(where: { $0.id == id }) { return stream }
+        if let stream = result.stream(withID: id) { return stream }
         throw CommandFailure(unknownMessage(id, result))
     }
 

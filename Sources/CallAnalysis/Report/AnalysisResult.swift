@@ -21,8 +21,17 @@ public struct AnalysisResult: Sendable {
 
     /// The call's score: the worst direction's conversational MOS through the reference buffer.
     public func mos(forCall callID: String) -> Double? {
-        let scores = (streamIDsByCall[callID] ?? []).compactMap { id in streams.first { $0.id == id }?.reference?.conversational.mos }
+        let scores = (streamIDsByCall[callID] ?? []).compactMap { stream(withID: $0)?.reference?.conversational.mos }
         return scores.min()
+    }
+
+    /// The stream with id `id`. Ids are `s1`…`sN` in array order, so this is a direct index, checked
+    /// (with a search as fallback should a caller have built the list otherwise).
+    public func stream(withID id: String) -> StreamResult? {
+        if id.hasPrefix("s"), let n = Int(id.dropFirst()), n >= 1, n <= streams.count, streams[n - 1].id == id {
+            return streams[n - 1]
+        }
+        return streams.first { $0.id == id }
     }
 }
 
