@@ -2,22 +2,7 @@
 /// (and so from a capture: SIP display names, user agents, Call-IDs) goes through `escape`.
 enum HTMLText {
     /// Escapes `& < > " '` so the text is inert both in element content and in quoted attribute values.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            case let c where c.value < 0x20 && c != "\n" && c != "\t": out += "\u{FFFD}"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
+    static func escape(_ text: String) -> String { MarkupEscaping.escape(text, for: .html) }
 
     /// Escapes an optional string; `nil` becomes an em dash.
     static func escape(_ text: String?, placeholder: String = "—") -> String {
