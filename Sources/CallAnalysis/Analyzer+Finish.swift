@@ -13,6 +13,7 @@ extension Analyzer {
         if leftover > 0 { record("fragment_incomplete", detail: "\(leftover) IP datagram(s) never completed") }
         let sip = calls.finish(at: end)
 
+        for index in streamStates.indices { streamStates[index].applyPending() }
         var ordered = streamStates.sorted {
             ($0.statistics.firstArrival, $0.ordinal) < ($1.statistics.firstArrival, $1.ordinal)
         }
