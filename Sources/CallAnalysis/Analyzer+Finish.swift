@@ -14,16 +14,23 @@ extension Analyzer {
         let sip = calls.finish(at: end)
 
         for index in streamStates.indices { streamStates[index].applyPending() }
-        var ordered = streamStates.sorted {
-            ($0.statistics.firstArrival, $0.ordinal) < ($1.statistics.firstArrival, $1.ordinal)
+        let roundTrips = roundTripsByFlow()
+        // The states are moved out (not copied: finishing the buffers mutates them in place) and each one's
+        // simulators and speech histogram are released once its result is made, so the peak at the end is not
+        // the states plus the results.
+        var states = streamStates
+        streamStates = []
+        let order = states.indices.sorted {
+            (states[$0].statistics.firstArrival, states[$0].ordinal) < (states[$1].statistics.firstArrival, states[$1].ordinal)
         }
         var results: [StreamResult] = []
+        results.reserveCapacity(states.count)
         var idsByCall: [String: [String]] = [:]
         let knownCalls = Set(sip.calls.map(\.callID))
-        let roundTrips = roundTripsByFlow()
-        for index in ordered.indices {
-            let id = "s\(index + 1)"
-            var result = makeStreamResult(id: id, state: &ordered[index], roundTrips: roundTrips)
+        for (position, index) in order.enumerated() {
+            let id = "s\(position + 1)"
+            var result = makeStreamResult(id: id, state: &states[index], roundTrips: roundTrips)
+            states[index].releaseMeasurementState()
             if let call = result.callID, !knownCalls.contains(call) {
                 // Announced by SDP whose dialog was not captured (e.g. responses only): no call to link to.
                 result.callID = nil

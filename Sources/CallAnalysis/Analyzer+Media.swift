@@ -15,7 +15,7 @@ extension Analyzer {
             return
         }
         let key = RTPStreamKey(source: source, destination: destination, ssrc: header.ssrc)
-        if let index = streamIndex[key] {
+        if let index = streamIndex.position(of: key) {
             observe(index, header, arrival: record.timestamp, dscp: dscp)
             return
         }
@@ -65,7 +65,7 @@ extension Analyzer {
         let payloadTypes = PayloadTypeMap(expectation)
         let statistics = RTPStreamStatistics(key: key, timeOrigin: firstPacketTime ?? .zero, payloadTypes: payloadTypes)
         let index = streamStates.count
-        streamIndex[key] = index
+        streamIndex.append(key)
         streamStates.append(StreamState(ordinal: index, statistics: statistics,
                                    buffers: JitterBufferBank(specs: configuration.jitterBuffers),
                                    callID: expectation?.callID, discovery: discovery,

@@ -23,7 +23,7 @@ public struct Analyzer {
     var calls: CallTracker
     var media = MediaDirectory()
     /// Stream state lives in an array (mutated in place per packet); the dictionary maps keys to indices.
-    var streamIndex: [RTPStreamKey: Int] = [:]
+    var streamIndex = StreamIndexTable()
     var streamStates: [StreamState] = []
     var candidates: [RTPStreamKey: CandidateFlow] = [:]
     /// UDP flows the heuristic rejected (not RTP), so they are not re-examined; cleared when large.

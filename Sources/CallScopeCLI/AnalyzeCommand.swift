@@ -99,16 +99,20 @@ struct AnalyzeCommand: ParsableCommand {
         let progress = ProgressReporter(files: files, quiet: quiet)
         let result = try options.analyse(files) { packets, bytes in progress.update(packets: packets, bytes: bytes) }
         progress.finish()
-        let document = ReportDocument.build(result, generatorVersion: CallScopeCommand.configuration.version)
+        let version = CallScopeCommand.configuration.version
         if let json {
-            try OutputFile.write(document.serialized(), to: json)
+            // Streamed: the document of a busy capture is never held whole (see ReportDocument.write).
+            try OutputFile.write(to: json) { emit in try ReportDocument.write(result, generatorVersion: version, to: emit) }
         }
-        if let html {
-            try OutputFile.write(HTMLReport.render(document), to: html)
-        }
-        if let csv {
-            try OutputFile.write(CSVReport.calls(document), to: csv + "/calls.csv")
-            try OutputFile.write(CSVReport.streams(document), to: csv + "/streams.csv")
+        if html != nil || csv != nil {
+            let document = ReportDocument.build(result, generatorVersion: version)
+            if let html {
+                try OutputFile.write(HTMLReport.render(document), to: html)
+            }
+            if let csv {
+                try OutputFile.write(CSVReport.calls(document), to: csv + "/calls.csv")
+                try OutputFile.write(CSVReport.streams(document), to: csv + "/streams.csv")
+            }
         }
         if !quiet && json != "-" { print(TerminalSummary.render(result)) }
     }

@@ -28,6 +28,20 @@ import TestSupport
         #expect(ids == (0..<ids.count).map { "s\($0 + 1)" })
     }
 
+    /// `analyze --json` streams the document (calls and streams serialised one at a time, written in chunks):
+    /// the text must be exactly that of the whole document, whatever the chunk size.
+    @Test(arguments: [1, 700, 1 << 20])
+    func streamedDocumentEqualsTheWholeDocument(chunkBytes: Int) throws {
+        let path = Self.repository.appendingPathComponent("captures/demo-calls.pcap").path
+        let result = try CaptureAnalysis.run(paths: [path])
+        var pieces: [String] = []
+        ReportDocument.write(result, generatorVersion: "test", chunkBytes: chunkBytes) { pieces.append($0) }
+        let whole = ReportDocument.build(result, generatorVersion: "test").serialized()
+        #expect(pieces.joined() == whole)
+        #expect(pieces.dropLast().allSatisfy { $0.utf8.count >= chunkBytes }, "pieces are flushed at the chunk size")
+        if chunkBytes == 1 { #expect(pieces.count > 12, "calls and streams are written one by one") }
+    }
+
     @Test func demoCaptureReportIsValidAndStable() throws {
         let path = Self.repository.appendingPathComponent("captures/demo-calls.pcap").path
         let first = try Self.document(path)

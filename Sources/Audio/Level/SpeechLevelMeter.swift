@@ -16,8 +16,16 @@ public struct SpeechLevelMeter: Sendable {
     private let frameLength: Int
     private var frameEnergy = 0.0
     private var frameFill = 0
-    private var binCounts: [Int]
-    private var binPower: [Double]
+    /// Histogram of frame levels in 0.1 dB bins (bin i covers [−100 + i/10, −100 + (i+1)/10) dBov; the last, 1000,
+    /// is 0 dBov and above). The activity threshold never goes below −70 dBov, so frames under it are only
+    /// counted; of the bins above, only the span between the lowest and highest used is stored (a stream's
+    /// frames usually span a few tens of dB: a few KB instead of 16 KB per stream).
+    private var framesBelowFloor = 0
+    private var spanStart = 0
+    private var spanCounts: [UInt32] = []
+    private var spanPower: [Double] = []
+    private static let lastBin = Int(-lowestDb) * binsPerDb
+    private static let floorBin = Int(((absoluteFloorDbov - lowestDb) * Double(binsPerDb)).rounded(.down))
     /// Powers of closed frames not yet in the histogram (see `closeFrame`).
     private var pendingPowers: [Double] = []
     private static let binsPerDb = 10
@@ -25,9 +33,6 @@ public struct SpeechLevelMeter: Sendable {
 
     public init(sampleRate: Int) {
         frameLength = max(1, sampleRate * Self.frameMs / 1000)
-        let bins = Int(-Self.lowestDb) * Self.binsPerDb + 1
-        binCounts = Array(repeating: 0, count: bins)
-        binPower = Array(repeating: 0, count: bins)
     }
 
     /// Adds samples (mono) in order; a trailing partial frame is ignored at `result()`.
@@ -38,30 +43,35 @@ public struct SpeechLevelMeter: Sendable {
     /// Adds G.711 µ-law or A-law bytes, decoded on the fly (the per-packet path of stream analysis:
     /// concrete and allocation-free).
     public mutating func add(g711 bytes: UnsafeRawBufferPointer, aLaw: Bool) {
-        let squares = aLaw ? Self.aLawSquares : Self.muLawSquares
-        squares.withUnsafeBufferPointer { table in
-            var index = 0
-            while index < bytes.count {
-                // Sum whole runs up to the frame boundary in integers (exact), then close the frame.
-                let run = min(bytes.count - index, frameLength - frameFill)
-                var energy: UInt64 = 0
-                for i in index ..< index + run { energy &+= table[Int(bytes[i])] }
-                frameEnergy += Double(energy)
-                frameFill += run
-                index += run
-                if frameFill == frameLength { closeFrame() }
-            }
+        let table = Self.squares.table + (aLaw ? 256 : 0)
+        var index = 0
+        while index < bytes.count {
+            // Sum whole runs up to the frame boundary in integers (exact), then close the frame.
+            let run = min(bytes.count - index, frameLength - frameFill)
+            var energy: UInt64 = 0
+            for i in index ..< index + run { energy &+= table[Int(bytes[i])] }
+            frameEnergy += Double(energy)
+            frameFill += run
+            index += run
+            if frameFill == frameLength { closeFrame() }
         }
     }
 
-    /// Squared decoded sample of every G.711 code (exact in 64 bits: at most 32,768² per sample).
-    private static let muLawSquares: [UInt64] = (0...255).map { code in
-        let v = Int64(G711.decodeMuLaw(UInt8(code)))
-        return UInt64(v * v)
-    }
-    private static let aLawSquares: [UInt64] = (0...255).map { code in
-        let v = Int64(G711.decodeALaw(UInt8(code)))
-        return UInt64(v * v)
+    /// Squared decoded sample of every G.711 code (exact in 64 bits: at most 32,768² per sample): µ-law at
+    /// 0…255, A-law at 256…511. Allocated once for the process and never freed (no reference counting on the
+    /// per-packet path).
+    private static let squares = SquaresTable()
+
+    private struct SquaresTable: @unchecked Sendable {
+        let table: UnsafeMutablePointer<UInt64>
+        init() {
+            table = .allocate(capacity: 512)
+            for code in 0...255 {
+                let mu = Int64(G711.decodeMuLaw(UInt8(code))), a = Int64(G711.decodeALaw(UInt8(code)))
+                table[code] = UInt64(mu * mu)
+                table[256 + code] = UInt64(a * a)
+            }
+        }
     }
 
     @inline(__always)
@@ -89,9 +99,22 @@ public struct SpeechLevelMeter: Sendable {
         for power in pendingPowers {
             let db = power > 0 ? 10 * log10(power) : -Double.infinity
             let index = Int(((max(db, Self.lowestDb) - Self.lowestDb) * Double(Self.binsPerDb)).rounded(.down))
-            let i = min(binCounts.count - 1, max(0, index))
-            binCounts[i] += 1
-            binPower[i] += power
+            let i = min(Self.lastBin, max(0, index))
+            guard i >= Self.floorBin else { framesBelowFloor += 1; continue }
+            if spanCounts.isEmpty {
+                spanStart = i
+                spanCounts = [0]; spanPower = [0]
+            } else if i < spanStart {
+                spanCounts.insert(contentsOf: repeatElement(0, count: spanStart - i), at: 0)
+                spanPower.insert(contentsOf: repeatElement(0, count: spanStart - i), at: 0)
+                spanStart = i
+            } else if i >= spanStart + spanCounts.count {
+                let extra = i - spanStart - spanCounts.count + 1
+                spanCounts.append(contentsOf: repeatElement(0, count: extra))
+                spanPower.append(contentsOf: repeatElement(0, count: extra))
+            }
+            spanCounts[i - spanStart] += 1
+            spanPower[i - spanStart] += power
         }
         pendingPowers.removeAll(keepingCapacity: true)
     }
@@ -103,12 +126,17 @@ public struct SpeechLevelMeter: Sendable {
             binned.binPendingFrames()
             return binned.result()
         }
-        let total = binCounts.reduce(0, +)
+        let total = framesBelowFloor + spanCounts.reduce(0) { $0 + Int($1) }
         guard total > 0 else { return SpeechLevel(activeLevelDbov: nil, silentFrameShare: 1, frames: 0) }
         func level(from threshold: Double) -> (db: Double, active: Int)? {
-            let first = max(0, Int(((threshold - Self.lowestDb) * Double(Self.binsPerDb)).rounded(.down)))
+            // Thresholds are never below the floor, so the frames under it never count here.
+            let first = max(Self.floorBin, Int(((threshold - Self.lowestDb) * Double(Self.binsPerDb)).rounded(.down)))
             var count = 0, power = 0.0
-            for i in first..<binCounts.count { count += binCounts[i]; power += binPower[i] }
+            var i = max(first, spanStart)
+            while i < spanStart + spanCounts.count {
+                count += Int(spanCounts[i - spanStart]); power += spanPower[i - spanStart]
+                i += 1
+            }
             guard count > 0, power > 0 else { return nil }
             return (10 * log10(power / Double(count)), count)
         }

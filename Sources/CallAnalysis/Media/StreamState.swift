@@ -72,6 +72,14 @@ struct StreamState {
         if pending.count >= Self.batchSize { applyPending() }
     }
 
+    /// Drops the simulated buffers and the speech histogram (the largest parts of the state) once the
+    /// stream's result has been made.
+    mutating func releaseMeasurementState() {
+        buffers = JitterBufferBank(specs: [])
+        speech = nil
+        pending = []
+    }
+
     /// Feeds the waiting packets to the statistics and the simulated jitter buffers (media packets only:
     /// RFC 4733 events and comfort noise do not enter a voice playout buffer).
     mutating func applyPending() {

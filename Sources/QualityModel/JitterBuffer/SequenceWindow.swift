@@ -10,7 +10,8 @@ struct SequenceWindow: Sendable {
     static let capacity = 1024
     static let maxDropout: Int64 = 3000
 
-    private var fates: [UInt8] = Array(repeating: 0, count: SequenceWindow.capacity)
+    /// Two bits per slot (a `Fate`), 32 slots per word: 256 bytes per window.
+    private var fates: [UInt64] = Array(repeating: 0, count: SequenceWindow.capacity / 32)
     private(set) var highest: Int64 = 0
     private var lowestPending: Int64 = 0
     private var started = false
@@ -47,11 +48,11 @@ struct SequenceWindow: Sendable {
             if finalizedAny || highest - ext >= Int64(Self.capacity) { return .tooOld }
             lowestPending = ext
         }
-        if fates[slot(ext)] != Fate.missing.rawValue { return .duplicate }
+        if fate(at: slot(ext)) != Fate.missing.rawValue { return .duplicate }
         return .new(extended: ext, step: nil)
     }
 
-    mutating func setFate(_ fate: Fate, for ext: Int64) { fates[slot(ext)] = fate.rawValue }
+    mutating func setFate(_ fate: Fate, for ext: Int64) { store(fate.rawValue, at: slot(ext)) }
 
     /// Finalizes everything still pending (end of stream).
     mutating func flush() {
@@ -61,13 +62,18 @@ struct SequenceWindow: Sendable {
 
     private mutating func finalizeLowest() {
         let i = slot(lowestPending)
-        let fate = fates[i]
+        let fate = fate(at: i)
         if fate == Fate.missing.rawValue { networkLost += 1 }
         markov.record(lost: fate != Fate.played.rawValue)
-        fates[i] = 0
+        store(Fate.missing.rawValue, at: i)
         lowestPending += 1
         finalizedAny = true
     }
 
     private func slot(_ ext: Int64) -> Int { Int(ext & Int64(Self.capacity - 1)) }
+    private func fate(at slot: Int) -> UInt8 { UInt8(truncatingIfNeeded: fates[slot >> 5] >> UInt64((slot & 31) << 1)) & 3 }
+    private mutating func store(_ fate: UInt8, at slot: Int) {
+        let shift = UInt64((slot & 31) << 1)
+        fates[slot >> 5] = fates[slot >> 5] & ~(3 << shift) | UInt64(fate) << shift
+    }
 }

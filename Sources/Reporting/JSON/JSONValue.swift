@@ -34,7 +34,7 @@ public enum JSONValue: Sendable, Hashable {
         return out
     }
 
-    private func write(to out: inout String, indent: Int?) {
+    func write(to out: inout String, indent: Int?) {
         switch self {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"
@@ -42,31 +42,49 @@ public enum JSONValue: Sendable, Hashable {
         case .double(let d): out += JSONValue.format(d)
         case .string(let s): JSONValue.escape(s, into: &out)
         case .array(let items):
-            if items.isEmpty { out += "[]"; return }
-            out += "["
-            for (i, item) in items.enumerated() {
-                if i > 0 { out += "," }
-                newline(&out, indent.map { $0 + 1 })
-                item.write(to: &out, indent: indent.map { $0 + 1 })
+            JSONValue.writeArray(count: items.count, to: &out, indent: indent) { i, out in
+                items[i].write(to: &out, indent: indent.map { $0 + 1 })
             }
-            newline(&out, indent)
-            out += "]"
         case .object(let members):
-            if members.isEmpty { out += "{}"; return }
-            out += "{"
-            for (i, (key, value)) in members.enumerated() {
-                if i > 0 { out += "," }
-                newline(&out, indent.map { $0 + 1 })
-                JSONValue.escape(key, into: &out)
-                out += indent == nil ? ":" : ": "
+            JSONValue.writeObject(count: members.count, to: &out, indent: indent) { i, out in
+                let (key, value) = members[i]
+                JSONValue.writeKey(key, to: &out, indent: indent)
                 value.write(to: &out, indent: indent.map { $0 + 1 })
             }
-            newline(&out, indent)
-            out += "}"
         }
     }
 
-    private func newline(_ out: inout String, _ indent: Int?) {
+    /// Writes an array of `count` items at `indent`; `item(i, &out)` writes item i (at `indent + 1`).
+    /// `out` may be emptied between items by the caller's closure (streaming writers flush there).
+    static func writeArray(count: Int, to out: inout String, indent: Int?, item: (Int, inout String) throws -> Void) rethrows {
+        try writeContainer("[", "]", count: count, to: &out, indent: indent, member: item)
+    }
+
+    /// Writes an object of `count` members; `member(i, &out)` writes `writeKey` then the value.
+    static func writeObject(count: Int, to out: inout String, indent: Int?, member: (Int, inout String) throws -> Void) rethrows {
+        try writeContainer("{", "}", count: count, to: &out, indent: indent, member: member)
+    }
+
+    /// An object member's key and separator (the object is at `indent`).
+    static func writeKey(_ key: String, to out: inout String, indent: Int?) {
+        JSONValue.escape(key, into: &out)
+        out += indent == nil ? ":" : ": "
+    }
+
+    private static func writeContainer(_ open: String, _ close: String, count: Int, to out: inout String, indent: Int?,
+                                       member: (Int, inout String) throws -> Void) rethrows {
+        if count == 0 { out += open + close; return }
+        out += open
+        for i in 0..<count {
+            if i > 0 { out += "," }
+            newline(&out, indent.map { $0 + 1 })
+            try member(i, &out)
+        }
+        newline(&out, indent)
+        out += close
+    }
+
+    private static func newline(_ out: inout String, _ indent: Int?) {
         guard let indent else { return }
         out += "\n" + String(repeating: "  ", count: indent)
     }
