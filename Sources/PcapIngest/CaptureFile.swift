@@ -55,6 +55,15 @@ public final class CaptureFile {
         }
     }
 
+    /// Calls `body` for every remaining packet (bytes valid during the call). The reader is chosen once, not
+    /// per packet, so the loop does no reference counting of its own.
+    public func forEach(_ body: (CaptureRecord, UnsafeRawBufferPointer) throws -> Void) rethrows {
+        switch reader {
+        case .libpcap(let r): while let (record, bytes) = r.next() { try body(record, bytes) }
+        case .pcapng(let r): while let (record, bytes) = r.next() { try body(record, bytes) }
+        }
+    }
+
     /// Decides pcap vs pcapng from the first four bytes; reports missing/empty files precisely.
     static func sniffFormat(path: String) throws(CaptureError) -> CaptureFormat {
         guard let file = fopen(path, "rb") else {

@@ -65,11 +65,16 @@ public final class CaptureSet {
     /// The bytes are borrowed and valid only during the call.
     public func forEachPacket(_ body: (CaptureRecord, UnsafeRawBufferPointer) throws -> Void) rethrows {
         if files.count == 1 {
-            let file = files[0]
-            while let (record, bytes) = file.next() {
-                summaries[0].count(record)
+            // One file: no merge; the summary is counted in a local and stored back even when `body` throws.
+            var summary = summaries[0]
+            var stored = false
+            defer { if !stored { summaries[0] = summary } }
+            try files[0].forEach { record, bytes in
+                summary.count(record)
                 try body(record, bytes)
             }
+            summaries[0] = summary
+            stored = true
             finish(0)
             return
         }

@@ -46,9 +46,9 @@ struct StreamBatchingTests {
             bank.feed(JitterBufferPacket(arrivalNanoseconds: arrival.nanoseconds, rtpTimestamp: fields.timestamp,
                                          sequence: fields.sequenceNumber, marker: fields.marker, payloadType: 0, clockRate: 8000))
         }
-        #expect(state.pending.count == packets(count: count, seed: UInt64(count)).count % StreamState.batchSize)
+        #expect(state.pendingCount == packets(count: count, seed: UInt64(count)).count % StreamState.batchSize)
         state.applyPending()
-        #expect(state.pending.isEmpty)
+        #expect(state.pendingCount == 0)
         #expect(String(reflecting: state.statistics.summary()) == String(reflecting: statistics.summary()))
         #expect(state.statistics.packets == statistics.packets)
         #expect(state.buffers.finish() == bank.finish())

@@ -26,8 +26,9 @@ public struct SpeechLevelMeter: Sendable {
     private var spanPower: [Double] = []
     private static let lastBin = Int(-lowestDb) * binsPerDb
     private static let floorBin = Int(((absoluteFloorDbov - lowestDb) * Double(binsPerDb)).rounded(.down))
-    /// Powers of closed frames not yet in the histogram (see `closeFrame`).
-    private var pendingPowers: [Double] = []
+    /// Powers of closed frames not yet in the histogram (the first `pendingFrames`; see `closeFrame`).
+    private var pendingPowers = InlineArray<16, Double>(repeating: 0)
+    private var pendingFrames = 0
     private static let binsPerDb = 10
     private static let lowestDb = -100.0
 
@@ -83,20 +84,19 @@ public struct SpeechLevelMeter: Sendable {
     }
 
     /// Closes the current frame. Its power waits in `pendingPowers` and the histogram takes frames in batches
-    /// of `pendingLimit`: with thousands of concurrent streams the 16 KB histogram of each is then brought into
-    /// the cache once per batch rather than once per 20 ms frame.
+    /// of 16 (kept inline, so closing a frame touches no other memory): with thousands of concurrent streams the
+    /// histogram of each is then brought into the cache once per batch rather than once per 20 ms frame.
     private mutating func closeFrame() {
-        if pendingPowers.capacity == 0 { pendingPowers.reserveCapacity(Self.pendingLimit) }
-        pendingPowers.append(frameEnergy / Double(frameLength) / (32768.0 * 32768.0))
+        pendingPowers[pendingFrames] = frameEnergy / Double(frameLength) / (32768.0 * 32768.0)
+        pendingFrames += 1
         frameEnergy = 0
         frameFill = 0
-        if pendingPowers.count >= Self.pendingLimit { binPendingFrames() }
+        if pendingFrames == pendingPowers.count { binPendingFrames() }
     }
 
-    private static let pendingLimit = 32
-
     private mutating func binPendingFrames() {
-        for power in pendingPowers {
+        for index in 0 ..< pendingFrames {
+            let power = pendingPowers[index]
             let db = power > 0 ? 10 * log10(power) : -Double.infinity
             let index = Int(((max(db, Self.lowestDb) - Self.lowestDb) * Double(Self.binsPerDb)).rounded(.down))
             let i = min(Self.lastBin, max(0, index))
@@ -116,12 +116,12 @@ public struct SpeechLevelMeter: Sendable {
             spanCounts[i - spanStart] += 1
             spanPower[i - spanStart] += power
         }
-        pendingPowers.removeAll(keepingCapacity: true)
+        pendingFrames = 0
     }
 
     /// The measurement over all complete frames so far.
     public func result() -> SpeechLevel {
-        guard pendingPowers.isEmpty else {
+        guard pendingFrames == 0 else {
             var binned = self
             binned.binPendingFrames()
             return binned.result()

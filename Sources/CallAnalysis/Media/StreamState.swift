@@ -14,17 +14,12 @@ public enum StreamDiscovery: String, Sendable, Hashable {
 
 /// Everything tracked for one RTP stream (source, destination, SSRC) while packets arrive.
 struct StreamState {
-    /// Order of first appearance (stable ids `s1`, `s2` … are assigned by first packet at the end).
-    let ordinal: Int
-    var statistics: RTPStreamStatistics
-    var buffers: JitterBufferBank
-    var callID: String?
-    let discovery: StreamDiscovery
+    // Touched by every packet: declared first so they share the first cache lines of the state.
+    /// What the stream's payload-type map says about the last payload type seen (the map never changes
+    /// for a stream, and streams rarely switch type), so the per-packet path skips the map lookups.
+    var cachedPayloadType = -1
+    var cachedTraits = PayloadTypeTraits(clockRate: 0, isTelephoneEvent: false, entersBuffer: false)
     var encrypted: Bool
-    /// Packets per payload type (index = PT), to find the stream's main media type.
-    var packetsByPayloadType = [UInt32](repeating: 0, count: 128)
-    /// Speech level of G.711 payloads (created at the first G.711 packet of a clear stream).
-    var speech: SpeechLevelMeter?
     /// Cached G.711 law of the last payload type seen (nil: not G.711).
     var lawPayloadType: UInt8 = 0xFF
     var law: G711Law?
@@ -33,11 +28,28 @@ struct StreamState {
     var taggedPackets = 0
     var plainPackets = 0
     var previousFields: RTPPacketFields?
+    /// Speech level of G.711 payloads (created at the first G.711 packet of a clear stream).
+    var speech: SpeechLevelMeter?
+    /// Packets waiting for `applyPending` (see `observe`): the first `pendingCount` of `pendingBatch`, stored
+    /// inline in the state (no separate allocation to reach per packet).
+    private(set) var pendingCount = 0
+    private var pendingBatch = InlineArray<32, PendingPacket>(repeating: .empty)
 
-    /// What the stream's payload-type map says about the last payload type seen (the map never changes
-    /// for a stream, and streams rarely switch type), so the per-packet path skips the map lookups.
-    var cachedPayloadType = -1
-    var cachedTraits = PayloadTypeTraits(clockRate: 0, isTelephoneEvent: false, entersBuffer: false)
+    // Touched once per batch, or at the end.
+    /// Order of first appearance (stable ids `s1`, `s2` … are assigned by first packet at the end).
+    let ordinal: Int
+    var statistics: RTPStreamStatistics
+    var buffers: JitterBufferBank
+    var callID: String?
+    let discovery: StreamDiscovery
+    /// Packets per payload type (index = PT), to find the stream's main media type.
+    var packetsByPayloadType = [UInt32](repeating: 0, count: 128)
+
+    init(ordinal: Int, statistics: RTPStreamStatistics, buffers: JitterBufferBank, callID: String?,
+         discovery: StreamDiscovery, encrypted: Bool) {
+        self.ordinal = ordinal; self.statistics = statistics; self.buffers = buffers; self.callID = callID
+        self.discovery = discovery; self.encrypted = encrypted
+    }
 
     /// The traits of `payloadType` from `statistics.payloadTypes`, via the one-entry cache.
     mutating func traits(of payloadType: UInt8) -> PayloadTypeTraits {
@@ -51,8 +63,6 @@ struct StreamState {
         return cachedTraits
     }
 
-    /// Packets waiting for `applyPending` (see `observe`).
-    private(set) var pending: [PendingPacket] = []
     /// Packets a stream collects before its statistics and simulated buffers take them.
     static let batchSize = 32
 
@@ -66,10 +76,10 @@ struct StreamState {
                           telephoneEvent: TelephoneEventPayload?, payload: UnsafeRawBufferPointer? = nil) {
         if let payload, !encrypted { meterSpeech(payload, payloadType: packet.payloadType) }
         if law != nil { countAuthenticationTag(packet) }
-        if pending.capacity == 0 { pending.reserveCapacity(Self.batchSize) }
-        pending.append(PendingPacket(arrival: arrival, fields: packet, packetSize: Int32(clamping: packetSize),
-                                     dscp: dscp ?? 0, hasDSCP: dscp != nil, telephoneEvent: telephoneEvent))
-        if pending.count >= Self.batchSize { applyPending() }
+        pendingBatch[pendingCount] = PendingPacket(arrival: arrival, fields: packet, packetSize: Int32(clamping: packetSize),
+                                                   dscp: dscp ?? 0, hasDSCP: dscp != nil, telephoneEvent: telephoneEvent)
+        pendingCount += 1
+        if pendingCount == pendingBatch.count { applyPending() }
     }
 
     /// Drops the simulated buffers and the speech histogram (the largest parts of the state) once the
@@ -77,14 +87,14 @@ struct StreamState {
     mutating func releaseMeasurementState() {
         buffers = JitterBufferBank(specs: [])
         speech = nil
-        pending = []
+        pendingCount = 0
     }
 
     /// Feeds the waiting packets to the statistics and the simulated jitter buffers (media packets only:
     /// RFC 4733 events and comfort noise do not enter a voice playout buffer).
     mutating func applyPending() {
-        guard !pending.isEmpty else { return }
-        for item in pending {
+        for index in 0 ..< pendingCount {
+            let item = pendingBatch[index]
             let packet = item.fields
             statistics.observe(arrival: item.arrival, packet: packet, packetSize: Int(item.packetSize),
                                dscp: item.hasDSCP ? item.dscp : nil, telephoneEvent: item.telephoneEvent)
@@ -96,7 +106,7 @@ struct StreamState {
                                                 payloadType: packet.payloadType, clockRate: Int(traits.clockRate)))
             }
         }
-        pending.removeAll(keepingCapacity: true)
+        pendingCount = 0
     }
 }
 
@@ -109,6 +119,10 @@ struct PendingPacket {
     var dscp: UInt8
     var hasDSCP: Bool
     var telephoneEvent: TelephoneEventPayload?
+
+    static let empty = PendingPacket(arrival: .zero, fields: RTPPacketFields(sequenceNumber: 0, timestamp: 0, ssrc: 0, payloadType: 0,
+                                                                             marker: false, payloadSize: 0),
+                                     packetSize: 0, dscp: 0, hasDSCP: false, telephoneEvent: nil)
 }
 
 /// The two G.711 companding laws.
