@@ -9,12 +9,34 @@ struct ResolvedPayloadTypes: Sendable {
     private(set) var wiresharkClockRates: [UInt32]
     private(set) var flags: [UInt8]
 
+    /// Each entry depends only on its own payload type's signalled format (or the static table), so the
+    /// tables start from those of an empty map (resolved once per process) and only signalled types are
+    /// resolved again: creating a stream costs a few lookups instead of 384.
     init(_ map: PayloadTypeMap, wireshark: PayloadTypeMap) {
-        clockRates = (0..<128).map { map.clockRate(UInt8($0)) }
-        wiresharkClockRates = (0..<128).map { WiresharkPayloadTypes.analysisClockRate(UInt8($0), map: wireshark).clockRate }
-        flags = (0..<128).map { pt in
-            (map.isTelephoneEvent(UInt8(pt)) ? Self.telephoneEventFlag : 0) | (map.isComfortNoise(UInt8(pt)) ? Self.comfortNoiseFlag : 0)
+        self = Self.unsignalled
+        for pt in map.signalled.keys where pt < 128 { resolve(pt, map: map) }
+        for pt in wireshark.signalled.keys where pt < 128 { resolveWireshark(pt, map: wireshark) }
+    }
+
+    private init(resolvingAll map: PayloadTypeMap) {
+        clockRates = Array(repeating: 0, count: 128)
+        wiresharkClockRates = Array(repeating: 0, count: 128)
+        flags = Array(repeating: 0, count: 128)
+        for pt in 0..<128 as Range<UInt8> {
+            resolve(pt, map: map)
+            resolveWireshark(pt, map: map)
         }
+    }
+
+    private static let unsignalled = ResolvedPayloadTypes(resolvingAll: PayloadTypeMap())
+
+    private mutating func resolve(_ pt: UInt8, map: PayloadTypeMap) {
+        clockRates[Int(pt)] = map.clockRate(pt)
+        flags[Int(pt)] = (map.isTelephoneEvent(pt) ? Self.telephoneEventFlag : 0) | (map.isComfortNoise(pt) ? Self.comfortNoiseFlag : 0)
+    }
+
+    private mutating func resolveWireshark(_ pt: UInt8, map: PayloadTypeMap) {
+        wiresharkClockRates[Int(pt)] = WiresharkPayloadTypes.analysisClockRate(pt, map: map).clockRate
     }
 
     @inlinable func isTelephoneEvent(_ pt: UInt8) -> Bool { flags[Int(pt & 0x7F)] & Self.telephoneEventFlag != 0 }

@@ -73,7 +73,7 @@ public enum JSONValue: Sendable, Hashable {
 
     private static func writeContainer(_ open: String, _ close: String, count: Int, to out: inout String, indent: Int?,
                                        member: (Int, inout String) throws -> Void) rethrows {
-        if count == 0 { out += open + close; return }
+        if count == 0 { out += open; out += close; return }
         out += open
         for i in 0..<count {
             if i > 0 { out += "," }
@@ -86,8 +86,11 @@ public enum JSONValue: Sendable, Hashable {
 
     private static func newline(_ out: inout String, _ indent: Int?) {
         guard let indent else { return }
-        out += "\n" + String(repeating: "  ", count: indent)
+        out += indent < indentations.count ? indentations[indent] : "\n" + String(repeating: "  ", count: indent)
     }
+
+    /// "\n" followed by 0, 2, 4 … spaces: built once, not per line.
+    private static let indentations = (0..<16).map { "\n" + String(repeating: "  ", count: $0) }
 
     /// Shortest round-tripping decimal; integral values keep a ".0"-free form (`12`, not `12.0`).
     static func format(_ d: Double) -> String {

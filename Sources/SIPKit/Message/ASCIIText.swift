@@ -46,12 +46,13 @@ extension StringProtocol {
         return true
     }
 
-    /// The text without leading and trailing spaces and tabs.
+    /// The text without leading and trailing spaces and tabs (scanned as UTF-8 bytes, not Characters).
     var trimmingLinearWhitespace: Substring {
         let s = Substring(self)
-        guard let first = s.firstIndex(where: { $0 != " " && $0 != "\t" }),
-              let last = s.lastIndex(where: { $0 != " " && $0 != "\t" }) else { return s[s.endIndex...] }
-        return s[first...last]
+        let bytes = s.utf8
+        guard let first = bytes.firstIndex(where: { !$0.isLinearWhitespace }),
+              let last = bytes.lastIndex(where: { !$0.isLinearWhitespace }) else { return s[s.endIndex...] }
+        return s[first ... last]
     }
 
     /// ASCII lowercase copy (other bytes unchanged); no work when already lowercase.
@@ -64,23 +65,26 @@ extension StringProtocol {
 /// Splits a header value on `separator` outside double quotes and angle brackets
 /// (RFC 3261 §7.3.1: several values of one header, separated by commas).
 func splitOutsideQuotes(_ text: Substring, separator: Character) -> [Substring] {
+    guard let separatorByte = separator.asciiValue else { return [text] }
+    // Scanned as UTF-8 bytes: every delimiter is ASCII, and byte scanning avoids Character segmentation.
     var parts: [Substring] = []
     var inQuotes = false, angleDepth = 0, escaped = false
-    var start = text.startIndex
-    var i = text.startIndex
-    while i < text.endIndex {
-        let c = text[i]
+    let bytes = text.utf8
+    var start = bytes.startIndex
+    var i = bytes.startIndex
+    while i < bytes.endIndex {
+        let c = bytes[i]
         if escaped { escaped = false }
         else if inQuotes {
-            if c == "\\" { escaped = true } else if c == "\"" { inQuotes = false }
-        } else if c == "\"" { inQuotes = true }
-        else if c == "<" { angleDepth += 1 }
-        else if c == ">" { angleDepth = max(0, angleDepth - 1) }
-        else if c == separator && angleDepth == 0 {
+            if c == UInt8(ascii: "\\") { escaped = true } else if c == UInt8(ascii: "\"") { inQuotes = false }
+        } else if c == UInt8(ascii: "\"") { inQuotes = true }
+        else if c == UInt8(ascii: "<") { angleDepth += 1 }
+        else if c == UInt8(ascii: ">") { angleDepth = max(0, angleDepth - 1) }
+        else if c == separatorByte && angleDepth == 0 {
             parts.append(text[start..<i])
-            start = text.index(after: i)
+            start = bytes.index(after: i)
         }
-        i = text.index(after: i)
+        i = bytes.index(after: i)
     }
     parts.append(text[start...])
     return parts
