@@ -93,7 +93,7 @@ extension Analyzer {
                             summary: summary, codec: codec, clockRate: clockRate, farEnd: farEnd,
                             voipMetrics: rtcp.voipMetrics[ssrc], cname: rtcp.cnames[ssrc], roundTripMs: roundTrip,
                             buffers: buffers, referenceIndex: configuration.referenceBufferIndex,
-                            speech: encrypted ? nil : state.speech?.result(), flags: [])
+                            speech: encrypted || !state.speechMetered ? nil : state.speech.result(), flags: [])
     }
 
     /// The RTCP round-trip time measured on each directed flow: the first stream (in order of appearance) whose

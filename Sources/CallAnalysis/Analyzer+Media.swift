@@ -67,7 +67,8 @@ extension Analyzer {
         let index = streamStates.count
         streamIndex.append(key)
         streamStates.append(StreamState(ordinal: index, statistics: statistics,
-                                   buffers: JitterBufferBank(specs: configuration.jitterBuffers),
+                                   // The reports do not show playout changes: no log (it would grow with the stream).
+                                   buffers: JitterBufferBank(specs: configuration.jitterBuffers, playoutLogLimit: 0),
                                    callID: expectation?.callID, discovery: discovery,
                                    encrypted: expectation?.isEncrypted ?? false))
         if expectation != nil { knownMediaFlows.insert(FlowKey(source: key.source, destination: key.destination, transport: .udp)) }

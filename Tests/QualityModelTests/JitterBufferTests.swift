@@ -188,6 +188,22 @@ func threeTalkspurts(a: Double, b: Double, c: Double, markers: Bool = false) -> 
         #expect(o.playoutChanges == [PlayoutChange(atMs: 0, playoutDelayMs: 20), PlayoutChange(atMs: 1480, playoutDelayMs: 100)])
     }
 
+    /// The playout log keeps at most `playoutLogLimit` entries (0: none, as the analysis pipeline uses it);
+    /// the figures do not depend on it.
+    @Test(arguments: [0, 1, 2, 256])
+    func playoutLogLimit(limit: Int) throws {
+        let spec = try JitterBufferSpec(parsing: "neteq:max=500")
+        let packets = threeTalkspurts(a: 10, b: 90, c: 90)
+            .sorted { (20 * Double($0.media) + $0.delay) < (20 * Double($1.media) + $1.delay) }
+            .map { $0.packet(tsBase: 1000, seqBase: 0) }
+        var sim = JitterBufferSimulator(spec: spec, playoutLogLimit: limit)
+        for p in packets { sim.feed(p) }
+        let o = sim.finish()
+        let full = [PlayoutChange(atMs: 0, playoutDelayMs: 20), PlayoutChange(atMs: 1480, playoutDelayMs: 100)]
+        #expect(o.playoutChanges == Array(full.prefix(limit)))
+        #expect(o.adaptations == 1 && o.discardedLate == 10 && o.played == 20)
+    }
+
     /// Continuous: after the step (packets 10–19 transit 80, one talkspurt), bucket 0 = 0.983, 0.966 for
     /// packets 10, 11 (≥ 0.95, target 20 → late) and 0.9499 at packet 12 → target 100, B = 100, packets
     /// 12–19 wait 20. Late 2, one adaptation. Mean = (10·20 + 8·20)/18 = 20.

@@ -22,6 +22,21 @@ import Testing
             """)
     }
 
+    /// Text from the network that a spreadsheet would evaluate (CSV injection) is neutralised with a leading
+    /// `'`; numbers, including negative ones, are left alone.
+    @Test func formulaLikeTextIsNeutralised() {
+        let rows: [JSONValue] = [
+            .object([("from", .string("=HYPERLINK(\"http://x\",\"y\")")), ("ua", .string("@SUM(1+1)")),
+                     ("to", .string("+15551234567")), ("note", .string("-2+3")), ("tab", .string("\tcmd")),
+                     ("plain", .string("alice")), ("skew_ms", .double(-1.5)), ("codes", .array([.string("=1"), .int(-4)]))]),
+        ]
+        #expect(CSVReport.table(rows) == """
+            from,ua,to,note,tab,plain,skew_ms,codes\r
+            "'=HYPERLINK(""http://x"",""y"")",'@SUM(1+1),'+15551234567,'-2+3,'\tcmd,alice,-1.5,'=1;-4\r
+
+            """)
+    }
+
     @Test func fixtureTablesUseJSONNames() throws {
         let report = try ReportFixture.sample()
         let calls = CSVReport.calls(report).components(separatedBy: "\r\n")

@@ -28,8 +28,10 @@ struct StreamState {
     var taggedPackets = 0
     var plainPackets = 0
     var previousFields: RTPPacketFields?
-    /// Speech level of G.711 payloads (created at the first G.711 packet of a clear stream).
-    var speech: SpeechLevelMeter?
+    /// Speech level of G.711 payloads; `speechMetered` once the first G.711 packet of a clear stream reached it.
+    /// Not optional: the meter is cheap until it bins frames, and optional chaining on it copied it per packet.
+    var speech = SpeechLevelMeter(sampleRate: 8000)
+    var speechMetered = false
     /// Packets waiting for `applyPending` (see `observe`): the first `pendingCount` of `pendingBatch`, stored
     /// inline in the state (no separate allocation to reach per packet).
     private(set) var pendingCount = 0
@@ -86,7 +88,8 @@ struct StreamState {
     /// stream's result has been made.
     mutating func releaseMeasurementState() {
         buffers = JitterBufferBank(specs: [])
-        speech = nil
+        speech = SpeechLevelMeter(sampleRate: 8000)
+        speechMetered = false
         pendingCount = 0
     }
 
@@ -150,8 +153,8 @@ extension StreamState {
             }
         }
         guard let law else { return }
-        if speech == nil { speech = SpeechLevelMeter(sampleRate: 8000) }
-        speech?.add(g711: payload, aLaw: law == .aLaw)
+        speechMetered = true
+        speech.add(g711: payload, aLaw: law == .aLaw)
     }
 
     /// G.711 carries one byte per timestamp unit: a payload consistently 4 or 10 bytes longer than the

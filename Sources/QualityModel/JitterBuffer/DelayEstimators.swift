@@ -1,10 +1,21 @@
+/// An adaptive buffer's delay estimate: a reference transit (ms) and a target delay above it (ms).
+protocol PlayoutDelayEstimator {
+    var reference: Double { get }
+    var targetMs: Double { get }
+}
+
+extension PlayoutDelayEstimator {
+    /// The playout delay the estimator asks for: reference + target (ms).
+    var playoutDelayMs: Double { reference + targetMs }
+}
+
 /// WebRTC NetEq-like target delay: a forgetting histogram of relative arrival delay.
 ///
 /// Relative delay of a packet = its transit − the minimum transit seen over the last 2–4 s (two 2 s blocks).
 /// Each packet multiplies every bucket by `forgetFactor` and adds (1 − forgetFactor) to its own bucket
 /// (`bucketMs` wide), so the buckets always sum to 1. Target = upper edge of the first bucket where the
 /// cumulative probability reaches `quantile`, clamped to [min, max]. Starts with all mass in bucket 0.
-struct NetEqEstimator: Sendable {
+struct NetEqEstimator: PlayoutDelayEstimator, Sendable {
     let parameters: JitterBufferSpec.NetEqParameters
     private var buckets: [Double]
     private var blockStartMs = 0.0
@@ -51,7 +62,7 @@ struct NetEqEstimator: Sendable {
 
 /// Asterisk jitterbuf-like target delay: over the last `windowPackets` transits, drop the highest
 /// `dropPercent` % (floor of n·drop/100 packets), spread = highest kept − lowest, target = min(spread + margin, max).
-struct AsteriskEstimator: Sendable {
+struct AsteriskEstimator: PlayoutDelayEstimator, Sendable {
     let parameters: JitterBufferSpec.AsteriskParameters
     private var ring: [Double]
     private var head = 0

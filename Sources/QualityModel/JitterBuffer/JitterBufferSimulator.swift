@@ -40,16 +40,20 @@ public struct JitterBufferSimulator: Sendable {
     /// Grows on demand up to `playoutLogCapacity` (only at adaptations, never per packet): most streams log a
     /// few changes, and reserving the full log up front cost 4 KB per simulated buffer of every stream.
     private var playoutChanges: [PlayoutChange] = []
-    /// Entries kept in `JitterBufferOutcome.playoutChanges`.
+    /// Entries kept in `JitterBufferOutcome.playoutChanges` by default.
     public static let playoutLogCapacity = 256
+    /// Entries this simulator keeps (0: no log; a pipeline that does not report the changes saves the memory,
+    /// which otherwise grows with the stream's length up to the limit).
+    public let playoutLogLimit: Int
     /// Transit change treated as a sender timestamp reset rather than network delay (ms).
     public static let timestampJumpMs = 60_000.0
 
     private var received = 0, played = 0, late = 0, overflow = 0, duplicates = 0, tooOld = 0, invalid = 0
     private var talkspurts = 0, adaptations = 0
 
-    public init(spec: JitterBufferSpec) {
+    public init(spec: JitterBufferSpec, playoutLogLimit: Int = JitterBufferSimulator.playoutLogCapacity) {
         self.spec = spec
+        self.playoutLogLimit = max(0, playoutLogLimit)
         switch spec.algorithm {
         case .netEq(let p): netEq = NetEqEstimator(p)
         case .asterisk(let p): asterisk = AsteriskEstimator(p)
@@ -134,7 +138,7 @@ public struct JitterBufferSimulator: Sendable {
             talkspurtStartMediaMs = mediaMs
             if isFirstPacket {
                 lastCountedDelay = newDelay
-                playoutChanges.append(PlayoutChange(atMs: arrivalMs, playoutDelayMs: newDelay))
+                if playoutLogLimit > 0 { playoutChanges.append(PlayoutChange(atMs: arrivalMs, playoutDelayMs: newDelay)) }
             }
         } else if spec.adaptation == .continuous {
             let desired = desiredPlayoutDelay(transit: transit)
@@ -145,7 +149,7 @@ public struct JitterBufferSimulator: Sendable {
         if abs(playoutDelay - lastCountedDelay) >= 1 {
             adaptations += 1
             lastCountedDelay = playoutDelay
-            if playoutChanges.count < Self.playoutLogCapacity {
+            if playoutChanges.count < playoutLogLimit {
                 playoutChanges.append(PlayoutChange(atMs: arrivalMs, playoutDelayMs: playoutDelay))
             }
         }
@@ -176,11 +180,10 @@ public struct JitterBufferSimulator: Sendable {
         case .fixedReanchor(let d):
             return transit + d
         case .netEq:
-            guard let e = netEq else { return playoutDelay }
-            return e.reference + e.targetMs
+            // Read in place through optional chaining (binding the estimator would copy it, retaining its array).
+            return netEq?.playoutDelayMs ?? playoutDelay
         case .asterisk:
-            guard let e = asterisk else { return playoutDelay }
-            return e.reference + e.targetMs
+            return asterisk?.playoutDelayMs ?? playoutDelay
         case .ideal:
             return playoutDelay
         }
@@ -223,8 +226,10 @@ public struct JitterBufferSimulator: Sendable {
 public struct JitterBufferBank: Sendable {
     public private(set) var simulators: [JitterBufferSimulator]
 
-    public init(specs: [JitterBufferSpec] = JitterBufferSpec.defaultSet) {
-        simulators = specs.map(JitterBufferSimulator.init(spec:))
+    /// - Parameter playoutLogLimit: playout changes each simulator keeps (`JitterBufferSimulator.playoutLogLimit`).
+    public init(specs: [JitterBufferSpec] = JitterBufferSpec.defaultSet,
+                playoutLogLimit: Int = JitterBufferSimulator.playoutLogCapacity) {
+        simulators = specs.map { JitterBufferSimulator(spec: $0, playoutLogLimit: playoutLogLimit) }
     }
 
     public mutating func feed(_ packet: JitterBufferPacket) {

@@ -3,6 +3,7 @@
 /// JSON names, nested objects flattened with dots (`wireshark.max_jitter_ms`), arrays of scalars joined
 /// with `;`, arrays of named objects flattened by name (`quality.jitter_buffers.fixed:50.mos`), `null` empty.
 /// Bulky per-event detail (`messages`, `media`, `time_series`, `dtmf_events`) stays in JSON/HTML.
+/// Text cells that a spreadsheet would evaluate as a formula are prefixed with `'` (see `neutralisingFormula`).
 public enum CSVReport {
     /// Members left out of the calls table.
     public static let omittedCallFields: Set<String> = ["messages", "media"]
@@ -68,9 +69,20 @@ public enum CSVReport {
         case .bool(let b): return b ? "true" : "false"
         case .int(let i): return String(i)
         case .double(let d): return JSONValue.format(d)
-        case .string(let s): return s
+        case .string(let s): return neutralisingFormula(s)
         case .array, .object: return value.serialized(pretty: false)
         }
+    }
+
+    /// Text from the capture (display names, user agents, Call-IDs) that starts with `=`, `+`, `-`, `@`, tab or CR
+    /// would be run as a formula by spreadsheet programs (CSV/formula injection): such a text cell gets a
+    /// leading `'`, which spreadsheets read as "this is text" (so `+15551234567` also keeps its `+`).
+    /// Numbers are JSON numbers, never strings, so negative values are unchanged.
+    static func neutralisingFormula(_ text: String) -> String {
+        guard let first = text.utf8.first,
+              first == UInt8(ascii: "=") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-")
+                || first == UInt8(ascii: "@") || first == 0x09 || first == 0x0D else { return text }
+        return "'" + text
     }
 
     /// RFC 4180 §2: quote a field containing a comma, quote, CR or LF; double embedded quotes.
