@@ -3,21 +3,23 @@ import Foundation
 /// Writes command output to a file, or standard output for `-`.
 enum OutputFile {
     static func write(_ text: String, to path: String) throws {
-        try write(to: path) { emit in try emit(text) }
+        try write(to: path) { emit in try emit(Array(text.utf8)) }
     }
 
-    /// Writes text produced in pieces: `produce` calls `emit` with each piece in order. A file is written under
-    /// a temporary name beside it and renamed into place at the end, so readers never see a half-written
-    /// report and a failed run leaves the previous file intact.
-    static func write(to path: String, _ produce: (_ emit: (String) throws -> Void) throws -> Void) throws {
+    /// Writes UTF-8 text produced in pieces: `produce` calls `emit` with each piece in order. A file is written
+    /// under a temporary name beside it and renamed into place at the end, so readers never see a half-written
+    /// report and a failed run leaves the previous file intact. Standard output gets a final newline if the
+    /// text lacks one.
+    static func write(to path: String, _ produce: (_ emit: ([UInt8]) throws -> Void) throws -> Void) throws {
         if path == "-" {
+            fflush(nil)   // anything printed before stays before
             var endsWithNewline = true
             try produce { piece in
-                guard !piece.isEmpty else { return }
-                print(piece, terminator: "")
-                endsWithNewline = piece.hasSuffix("\n")
+                guard let last = piece.last else { return }
+                FileHandle.standardOutput.write(Data(piece))
+                endsWithNewline = last == 0x0A
             }
-            if !endsWithNewline { print() }
+            if !endsWithNewline { FileHandle.standardOutput.write(Data([0x0A])) }
             return
         }
         let url = URL(fileURLWithPath: path)
@@ -30,7 +32,7 @@ enum OutputFile {
             }
             let handle = try FileHandle(forWritingTo: temporary)
             do {
-                try produce { piece in try handle.write(contentsOf: Data(piece.utf8)) }
+                try produce { piece in try handle.write(contentsOf: Data(piece)) }
                 try handle.close()
             } catch {
                 try? handle.close()

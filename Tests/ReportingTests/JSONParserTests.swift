@@ -14,6 +14,16 @@ import Testing
         #expect(value.int(at: "i") == 12)
     }
 
+    /// Serialisation escapes exactly what RFC 8259 §7 requires (quote, backslash, U+0000–U+001F), with the
+    /// short forms for \n \r \t, and passes other text (including non-ASCII) through as UTF-8.
+    @Test func serialisedEscapes() throws {
+        let text = "a\"b\\c\nd\re\tf\u{01}\u{1F}\u{7F}é😀/"
+        let compact = JSONValue.array([.string(text), .object([("k\"ey", .int(-3)), ("e", .array([]))])]).serialized(pretty: false)
+        #expect(compact == #"["a\"b\\c\nd\re\tf\u0001\u001f"# + "\u{7F}é😀/" + #"",{"k\"ey":-3,"e":[]}]"#)
+        #expect(try JSONValue.parse(compact) == .array([.string(text), .object([("k\"ey", .int(-3)), ("e", .array([]))])]))
+        #expect(JSONValue.object([("a", .array([.int(1)])), ("b", .object([]))]).serialized() == "{\n  \"a\": [\n    1\n  ],\n  \"b\": {}\n}\n")
+    }
+
     @Test func roundTripsTheFixture() throws {
         let fixture = try ReportFixture.sample()
         let reparsed = try JSONValue.parse(fixture.serialized())

@@ -28,18 +28,19 @@ public enum JSONValue: Sendable, Hashable {
 
     /// Serialises with two-space indentation (`pretty`) or compactly.
     public func serialized(pretty: Bool = true) -> String {
-        var out = ""
+        var out: [UInt8] = []
         write(to: &out, indent: pretty ? 0 : nil)
-        if pretty { out += "\n" }
-        return out
+        if pretty { out.append(0x0A) }
+        return String(decoding: out, as: UTF8.self)
     }
 
-    func write(to out: inout String, indent: Int?) {
+    /// Appends the UTF-8 text of the value (written as bytes: far cheaper than growing a String).
+    func write(to out: inout [UInt8], indent: Int?) {
         switch self {
-        case .null: out += "null"
-        case .bool(let b): out += b ? "true" : "false"
-        case .int(let i): out += String(i)
-        case .double(let d): out += JSONValue.format(d)
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+        case .int(let i): out.append(contentsOf: String(i).utf8)
+        case .double(let d): out.append(contentsOf: JSONValue.format(d).utf8)
         case .string(let s): JSONValue.escape(s, into: &out)
         case .array(let items):
             JSONValue.writeArray(count: items.count, to: &out, indent: indent) { i, out in
@@ -56,41 +57,40 @@ public enum JSONValue: Sendable, Hashable {
 
     /// Writes an array of `count` items at `indent`; `item(i, &out)` writes item i (at `indent + 1`).
     /// `out` may be emptied between items by the caller's closure (streaming writers flush there).
-    static func writeArray(count: Int, to out: inout String, indent: Int?, item: (Int, inout String) throws -> Void) rethrows {
-        try writeContainer("[", "]", count: count, to: &out, indent: indent, member: item)
+    static func writeArray(count: Int, to out: inout [UInt8], indent: Int?, item: (Int, inout [UInt8]) throws -> Void) rethrows {
+        try writeContainer(UInt8(ascii: "["), UInt8(ascii: "]"), count: count, to: &out, indent: indent, member: item)
     }
 
     /// Writes an object of `count` members; `member(i, &out)` writes `writeKey` then the value.
-    static func writeObject(count: Int, to out: inout String, indent: Int?, member: (Int, inout String) throws -> Void) rethrows {
-        try writeContainer("{", "}", count: count, to: &out, indent: indent, member: member)
+    static func writeObject(count: Int, to out: inout [UInt8], indent: Int?, member: (Int, inout [UInt8]) throws -> Void) rethrows {
+        try writeContainer(UInt8(ascii: "{"), UInt8(ascii: "}"), count: count, to: &out, indent: indent, member: member)
     }
 
     /// An object member's key and separator (the object is at `indent`).
-    static func writeKey(_ key: String, to out: inout String, indent: Int?) {
+    static func writeKey(_ key: String, to out: inout [UInt8], indent: Int?) {
         JSONValue.escape(key, into: &out)
-        out += indent == nil ? ":" : ": "
+        out.append(UInt8(ascii: ":"))
+        if indent != nil { out.append(UInt8(ascii: " ")) }
     }
 
-    private static func writeContainer(_ open: String, _ close: String, count: Int, to out: inout String, indent: Int?,
-                                       member: (Int, inout String) throws -> Void) rethrows {
-        if count == 0 { out += open; out += close; return }
-        out += open
+    private static func writeContainer(_ open: UInt8, _ close: UInt8, count: Int, to out: inout [UInt8], indent: Int?,
+                                       member: (Int, inout [UInt8]) throws -> Void) rethrows {
+        out.append(open)
+        if count == 0 { out.append(close); return }
         for i in 0..<count {
-            if i > 0 { out += "," }
+            if i > 0 { out.append(UInt8(ascii: ",")) }
             newline(&out, indent.map { $0 + 1 })
             try member(i, &out)
         }
         newline(&out, indent)
-        out += close
+        out.append(close)
     }
 
-    private static func newline(_ out: inout String, _ indent: Int?) {
+    private static func newline(_ out: inout [UInt8], _ indent: Int?) {
         guard let indent else { return }
-        out += indent < indentations.count ? indentations[indent] : "\n" + String(repeating: "  ", count: indent)
+        out.append(0x0A)
+        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * indent))
     }
-
-    /// "\n" followed by 0, 2, 4 … spaces: built once, not per line.
-    private static let indentations = (0..<16).map { "\n" + String(repeating: "  ", count: $0) }
 
     /// Shortest round-tripping decimal; integral values keep a ".0"-free form (`12`, not `12.0`).
     static func format(_ d: Double) -> String {
@@ -99,27 +99,30 @@ public enum JSONValue: Sendable, Hashable {
         return "\(d)"
     }
 
-    static func escape(_ s: String, into out: inout String) {
-        out += "\""
+    static func escape(_ s: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
         // Fast path: most strings (numbers, addresses, codes) need no escaping at all.
         if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
-            out += s
-            out += "\""
+            out.append(contentsOf: s.utf8)
+            out.append(UInt8(ascii: "\""))
             return
         }
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case let c where c.value < 0x20:
-                let hex = String(c.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
+        for byte in s.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): out.append(contentsOf: "\\\"".utf8)
+            case UInt8(ascii: "\\"): out.append(contentsOf: "\\\\".utf8)
+            case 0x0A: out.append(contentsOf: "\\n".utf8)
+            case 0x0D: out.append(contentsOf: "\\r".utf8)
+            case 0x09: out.append(contentsOf: "\\t".utf8)
+            case 0..<0x20:
+                // \u00XX, lowercase hex.
+                let hex = Array("0123456789abcdef".utf8)
+                out.append(contentsOf: "\\u00".utf8)
+                out.append(hex[Int(byte >> 4)])
+                out.append(hex[Int(byte & 0x0F)])
+            default: out.append(byte)
             }
         }
-        out += "\""
+        out.append(UInt8(ascii: "\""))
     }
 }

@@ -17,12 +17,13 @@ public enum ReportDocument {
         })
     }
 
-    /// Writes the document as `build(…).serialized()` would, without holding it: the calls and streams
+    /// Writes the document as `build(…).serialized()` would (UTF-8), without holding it: the calls and streams
     /// (the bulk of a busy capture's report) are built and serialised one at a time, and `output` receives
-    /// the text in pieces of about `chunkBytes` bytes (the last one ends with the final newline).
+    /// the bytes in pieces of about `chunkBytes` (the last one ends with the final newline).
     public static func write(_ result: AnalysisResult, generatorVersion: String, chunkBytes: Int = 1 << 20,
-                             to output: (String) throws -> Void) rethrows {
-        var out = ""
+                             to output: ([UInt8]) throws -> Void) rethrows {
+        var out: [UInt8] = []
+        out.reserveCapacity(chunkBytes + 65_536)
         let parts = members(result, generatorVersion: generatorVersion)
         try JSONValue.writeObject(count: parts.count, to: &out, indent: 0) { i, out in
             let (key, member) = parts[i]
@@ -33,11 +34,11 @@ public enum ReportDocument {
             case .items(let count, let item):
                 try JSONValue.writeArray(count: count, to: &out, indent: 1) { j, out in
                     item(j).write(to: &out, indent: 2)
-                    if out.utf8.count >= chunkBytes { try output(out); out = "" }
+                    if out.count >= chunkBytes { try output(out); out.removeAll(keepingCapacity: true) }
                 }
             }
         }
-        out += "\n"
+        out.append(0x0A)
         try output(out)
     }
 
