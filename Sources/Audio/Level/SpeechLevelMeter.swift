@@ -49,8 +49,17 @@ public struct SpeechLevelMeter: Sendable {
         while index < bytes.count {
             // Sum whole runs up to the frame boundary in integers (exact), then close the frame.
             let run = min(bytes.count - index, frameLength - frameFill)
-            var energy: UInt64 = 0
-            for i in index ..< index + run { energy &+= table[Int(bytes[i])] }
+            // Four independent sums (exact integers, so the order does not matter) keep the loads in flight.
+            var e0: UInt64 = 0, e1: UInt64 = 0, e2: UInt64 = 0, e3: UInt64 = 0
+            var i = index
+            let end = index + run
+            while i + 4 <= end {
+                e0 &+= UInt64(table[Int(bytes[i])]); e1 &+= UInt64(table[Int(bytes[i + 1])])
+                e2 &+= UInt64(table[Int(bytes[i + 2])]); e3 &+= UInt64(table[Int(bytes[i + 3])])
+                i += 4
+            }
+            while i < end { e0 &+= UInt64(table[Int(bytes[i])]); i += 1 }
+            let energy = e0 &+ e1 &+ e2 &+ e3
             frameEnergy += Double(energy)
             frameFill += run
             index += run
@@ -58,19 +67,19 @@ public struct SpeechLevelMeter: Sendable {
         }
     }
 
-    /// Squared decoded sample of every G.711 code (exact in 64 bits: at most 32,768² per sample): µ-law at
-    /// 0…255, A-law at 256…511. Allocated once for the process and never freed (no reference counting on the
-    /// per-packet path).
+    /// Squared decoded sample of every G.711 code (exact in 32 bits: at most 32,256² < 2³² per sample): µ-law
+    /// at 0…255, A-law at 256…511 (2 KB). Allocated once for the process and never freed (no reference counting
+    /// on the per-packet path).
     private static let squares = SquaresTable()
 
     private struct SquaresTable: @unchecked Sendable {
-        let table: UnsafeMutablePointer<UInt64>
+        let table: UnsafeMutablePointer<UInt32>
         init() {
             table = .allocate(capacity: 512)
             for code in 0...255 {
                 let mu = Int64(G711.decodeMuLaw(UInt8(code))), a = Int64(G711.decodeALaw(UInt8(code)))
-                table[code] = UInt64(mu * mu)
-                table[256 + code] = UInt64(a * a)
+                table[code] = UInt32(mu * mu)
+                table[256 + code] = UInt32(a * a)
             }
         }
     }
