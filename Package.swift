@@ -40,9 +40,9 @@ let package = Package(
         // RTP/RTCP parsing and stream statistics.
         .target(name: "RTPKit", dependencies: ["WireCore"], swiftSettings: strict),
         // Pure math: E-model, jitter-buffer simulators.
-        .target(name: "QualityModel", swiftSettings: strict),
+        .target(name: "QualityModel", dependencies: ["WireCore"], swiftSettings: strict),
         // G.711, Opus (libopus), WAV.
-        .target(name: "Audio", dependencies: ["COpus"], swiftSettings: strict),
+        .target(name: "Audio", dependencies: ["COpus", "WireCore"], swiftSettings: strict),
         // Synthetic captures: N concurrent SIP calls with RTP/RTCP and impairments (load generator, fixtures).
         .target(name: "CaptureSynth", dependencies: ["WireCore"], swiftSettings: strict),
         // The one analysis pipeline wiring everything.

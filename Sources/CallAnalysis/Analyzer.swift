@@ -22,7 +22,7 @@ public struct Analyzer {
     var framers: [FlowKey: SIPStreamFramer] = [:]
     var calls: CallTracker
     var media = MediaDirectory()
-    /// Stream state lives in an array (mutated in place per packet); the dictionary maps keys to indices.
+    /// Stream state lives in an array (mutated in place per packet); the table maps keys to indices.
     var streamIndex = StreamIndexTable()
     var streamStates: [StreamState] = []
     var candidates: [RTPStreamKey: CandidateFlow] = [:]

@@ -67,15 +67,12 @@ public final class CaptureSet {
         if files.count == 1 {
             // One file: no merge; the summary is counted in a local and stored back even when `body` throws.
             var summary = summaries[0]
-            var stored = false
-            defer { if !stored { summaries[0] = summary } }
+            defer { summaries[0] = summary }
             try files[0].forEach { record, bytes in
                 summary.count(record)
                 try body(record, bytes)
             }
-            summaries[0] = summary
-            stored = true
-            finish(0)
+            Self.finish(files[0], into: &summary)
             return
         }
         if !primed {
@@ -100,12 +97,13 @@ public final class CaptureSet {
             heads[i] = packet
         } else {
             heads[i] = nil
-            finish(i)
+            Self.finish(files[i], into: &summaries[i])
         }
     }
 
-    private func finish(_ i: Int) {
-        summaries[i].end = files[i].end ?? .endOfFile
-        for link in files[i].linkTypes where !summaries[i].linkTypes.contains(link) { summaries[i].linkTypes.append(link) }
+    /// Records how `file` ended and the link types it declared.
+    private static func finish(_ file: CaptureFile, into summary: inout CaptureFileSummary) {
+        summary.end = file.end ?? .endOfFile
+        for link in file.linkTypes where !summary.linkTypes.contains(link) { summary.linkTypes.append(link) }
     }
 }

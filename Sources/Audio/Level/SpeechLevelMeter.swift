@@ -1,4 +1,5 @@
 import Foundation
+import WireCore
 
 /// Active speech level and silence share of a PCM stream, streaming with constant memory.
 ///
@@ -21,9 +22,7 @@ public struct SpeechLevelMeter: Sendable {
     /// counted; of the bins above, only the span between the lowest and highest used is stored (a stream's
     /// frames usually span a few tens of dB: a few KB instead of 16 KB per stream).
     private var framesBelowFloor = 0
-    private var spanStart = 0
-    private var spanCounts: [UInt32] = []
-    private var spanPower: [Double] = []
+    private var bins = CoveringSpan(zero: LevelBin())
     private static let lastBin = Int(-lowestDb) * binsPerDb
     private static let floorBin = Int(((absoluteFloorDbov - lowestDb) * Double(binsPerDb)).rounded(.down))
     /// Powers of closed frames not yet in the histogram (the first `pendingFrames`; see `closeFrame`).
@@ -104,28 +103,22 @@ public struct SpeechLevelMeter: Sendable {
     }
 
     private mutating func binPendingFrames() {
-        for index in 0 ..< pendingFrames {
-            let power = pendingPowers[index]
+        for slot in 0 ..< pendingFrames {
+            let power = pendingPowers[slot]
             let db = power > 0 ? 10 * log10(power) : -Double.infinity
-            let index = Int(((max(db, Self.lowestDb) - Self.lowestDb) * Double(Self.binsPerDb)).rounded(.down))
-            let i = min(Self.lastBin, max(0, index))
-            guard i >= Self.floorBin else { framesBelowFloor += 1; continue }
-            if spanCounts.isEmpty {
-                spanStart = i
-                spanCounts = [0]; spanPower = [0]
-            } else if i < spanStart {
-                spanCounts.insert(contentsOf: repeatElement(0, count: spanStart - i), at: 0)
-                spanPower.insert(contentsOf: repeatElement(0, count: spanStart - i), at: 0)
-                spanStart = i
-            } else if i >= spanStart + spanCounts.count {
-                let extra = i - spanStart - spanCounts.count + 1
-                spanCounts.append(contentsOf: repeatElement(0, count: extra))
-                spanPower.append(contentsOf: repeatElement(0, count: extra))
-            }
-            spanCounts[i - spanStart] += 1
-            spanPower[i - spanStart] += power
+            let bin = min(Self.lastBin, max(0, Int(((max(db, Self.lowestDb) - Self.lowestDb) * Double(Self.binsPerDb)).rounded(.down))))
+            guard bin >= Self.floorBin else { framesBelowFloor += 1; continue }
+            bins.cover(bin)
+            bins[bin].frames += 1
+            bins[bin].power += power
         }
         pendingFrames = 0
+    }
+
+    /// Frames in one 0.1 dB bin and the sum of their powers.
+    private struct LevelBin: Sendable {
+        var frames: UInt32 = 0
+        var power = 0.0
     }
 
     /// The measurement over all complete frames so far.
@@ -135,15 +128,15 @@ public struct SpeechLevelMeter: Sendable {
             binned.binPendingFrames()
             return binned.result()
         }
-        let total = framesBelowFloor + spanCounts.reduce(0) { $0 + Int($1) }
+        let total = framesBelowFloor + bins.values.reduce(0) { $0 + Int($1.frames) }
         guard total > 0 else { return SpeechLevel(activeLevelDbov: nil, silentFrameShare: 1, frames: 0) }
         func level(from threshold: Double) -> (db: Double, active: Int)? {
             // Thresholds are never below the floor, so the frames under it never count here.
             let first = max(Self.floorBin, Int(((threshold - Self.lowestDb) * Double(Self.binsPerDb)).rounded(.down)))
             var count = 0, power = 0.0
-            var i = max(first, spanStart)
-            while i < spanStart + spanCounts.count {
-                count += Int(spanCounts[i - spanStart]); power += spanPower[i - spanStart]
+            var i = max(first, bins.start)
+            while i < bins.end {
+                count += Int(bins[i].frames); power += bins[i].power
                 i += 1
             }
             guard count > 0, power > 0 else { return nil }

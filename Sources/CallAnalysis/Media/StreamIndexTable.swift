@@ -18,7 +18,7 @@ struct StreamIndexTable {
 
     /// The position stored for `key`, nil when absent.
     func position(of key: RTPStreamKey) -> Int? {
-        let hash = hashValue(of: key)
+        let hash = hashBits(of: key)
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
         let fingerprint = hash >> 32
@@ -45,14 +45,14 @@ struct StreamIndexTable {
     }
 
     private mutating func insert(_ key: RTPStreamKey, position: Int) {
-        let hash = hashValue(of: key)
+        let hash = hashBits(of: key)
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
         while slots[slot] != 0 { slot = (slot + 1) & mask }
         slots[slot] = (hash >> 32) << 32 | UInt64(position + 1)
     }
 
-    private func hashValue(of key: RTPStreamKey) -> UInt64 {
+    private func hashBits(of key: RTPStreamKey) -> UInt64 {
         var h = seed ^ UInt64(key.ssrc)
         h = mix(h, UInt64(truncatingIfNeeded: key.source.address.bits))
         h = mix(h, UInt64(truncatingIfNeeded: key.source.address.bits >> 64))

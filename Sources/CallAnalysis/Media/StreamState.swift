@@ -35,7 +35,7 @@ struct StreamState {
     /// Packets waiting for `applyPending` (see `observe`): the first `pendingCount` of `pendingBatch`, stored
     /// inline in the state (no separate allocation to reach per packet).
     private(set) var pendingCount = 0
-    private var pendingBatch = InlineArray<32, PendingPacket>(repeating: .empty)
+    private var pendingBatch = PendingBatch(repeating: .empty)
 
     // Touched once per batch, or at the end.
     /// Order of first appearance (stable ids `s1`, `s2` … are assigned by first packet at the end).
@@ -66,7 +66,8 @@ struct StreamState {
     }
 
     /// Packets a stream collects before its statistics and simulated buffers take them.
-    static let batchSize = 32
+    typealias PendingBatch = InlineArray<32, PendingPacket>
+    static var batchSize: Int { PendingBatch.count }
 
     /// Takes one packet of the stream. The payload bytes are used now (speech meter, SRTP tag check); the
     /// statistics and every simulated jitter buffer take the packet in batches of `batchSize`, in arrival
@@ -79,7 +80,7 @@ struct StreamState {
         if let payload, !encrypted { meterSpeech(payload, payloadType: packet.payloadType) }
         if law != nil { countAuthenticationTag(packet) }
         pendingBatch[pendingCount] = PendingPacket(arrival: arrival, fields: packet, packetSize: Int32(clamping: packetSize),
-                                                   dscp: dscp ?? 0, hasDSCP: dscp != nil, telephoneEvent: telephoneEvent)
+                                                   dscp: dscp, telephoneEvent: telephoneEvent)
         pendingCount += 1
         if pendingCount == pendingBatch.count { applyPending() }
     }
@@ -100,7 +101,7 @@ struct StreamState {
             let item = pendingBatch[index]
             let packet = item.fields
             statistics.observe(arrival: item.arrival, packet: packet, packetSize: Int(item.packetSize),
-                               dscp: item.hasDSCP ? item.dscp : nil, telephoneEvent: item.telephoneEvent)
+                               dscp: item.dscp, telephoneEvent: item.telephoneEvent)
             packetsByPayloadType[Int(packet.payloadType & 0x7F)] &+= 1
             let traits = traits(of: packet.payloadType)
             if traits.entersBuffer {
@@ -119,13 +120,12 @@ struct PendingPacket {
     var fields: RTPPacketFields
     /// UDP payload length in bytes.
     var packetSize: Int32
-    var dscp: UInt8
-    var hasDSCP: Bool
+    var dscp: UInt8?
     var telephoneEvent: TelephoneEventPayload?
 
     static let empty = PendingPacket(arrival: .zero, fields: RTPPacketFields(sequenceNumber: 0, timestamp: 0, ssrc: 0, payloadType: 0,
                                                                              marker: false, payloadSize: 0),
-                                     packetSize: 0, dscp: 0, hasDSCP: false, telephoneEvent: nil)
+                                     packetSize: 0, dscp: nil, telephoneEvent: nil)
 }
 
 /// The two G.711 companding laws.

@@ -1,3 +1,5 @@
+import WireCore
+
 /// Bounded histogram of non-negative delays in 1 ms bins (values rounded to the nearest ms, the last bin
 /// collects everything ≥ its value) plus the exact sum, for mean and nearest-rank percentiles.
 ///
@@ -46,9 +48,8 @@ struct DelayHistogram: Sendable, Equatable {
 /// Only the span of bins between the smallest and largest value seen is stored (transits of one stream
 /// usually spread over tens of ms), so memory follows the stream's jitter, not the 10 s range.
 struct TransitHistogram: Sendable, Equatable {
-    /// Counters for the bins `base ..< base + bins.count` of the full range.
-    private(set) var bins: [UInt32] = []
-    private var base = 0
+    /// Counters for the bins (full-range indices) between the lowest and highest value seen.
+    private var bins = CoveringSpan<UInt32>(zero: 0)
     let offset: Int
     /// Bins in the full range.
     let binCount: Int
@@ -69,34 +70,21 @@ struct TransitHistogram: Sendable, Equatable {
     }
     func value(ofBin index: Int) -> Double { Double(index - offset) }
 
-    /// Extends the stored span to cover full-range bin `i`; returns its position in `bins`.
-    private mutating func slot(_ i: Int) -> Int {
-        if bins.isEmpty {
-            base = i
-            bins = [0]
-        } else if i < base {
-            bins.insert(contentsOf: repeatElement(0, count: base - i), at: 0)
-            base = i
-        } else if i >= base + bins.count {
-            bins.append(contentsOf: repeatElement(0, count: i - base - bins.count + 1))
-        }
-        return i - base
-    }
-
     mutating func add(_ ms: Double) {
         let i = bin(for: ms)
-        bins[slot(i)] &+= 1
+        bins.cover(i)
+        bins[i] &+= 1
         count += 1
         lowestBin = min(lowestBin, i)
     }
 
     mutating func remove(_ ms: Double) {
         let i = bin(for: ms)
-        guard i >= base, i < base + bins.count, bins[i - base] > 0 else { return }
-        bins[i - base] -= 1
+        guard bins.covers(i), bins[i] > 0 else { return }
+        bins[i] -= 1
         count -= 1
         if count == 0 { lowestBin = binCount; return }
-        while lowestBin < base + bins.count && bins[lowestBin - base] == 0 { lowestBin += 1 }
+        while lowestBin < bins.end && bins[lowestBin] == 0 { lowestBin += 1 }
     }
 
     /// The smallest value (1 ms resolution); 0 when empty.
@@ -108,8 +96,8 @@ struct TransitHistogram: Sendable, Equatable {
         let target = min(max(k, 1), count)
         var cumulative = 0
         var i = lowestBin
-        while i < base + bins.count {
-            cumulative += Int(bins[i - base])
+        while i < bins.end {
+            cumulative += Int(bins[i])
             if cumulative >= target { return value(ofBin: i) }
             i += 1
         }

@@ -99,6 +99,8 @@ public enum JSONValue: Sendable, Hashable {
         return "\(d)"
     }
 
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
     static func escape(_ s: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         // Fast path: most strings (numbers, addresses, codes) need no escaping at all.
@@ -116,10 +118,9 @@ public enum JSONValue: Sendable, Hashable {
             case 0x09: out.append(contentsOf: "\\t".utf8)
             case 0..<0x20:
                 // \u00XX, lowercase hex.
-                let hex = Array("0123456789abcdef".utf8)
                 out.append(contentsOf: "\\u00".utf8)
-                out.append(hex[Int(byte >> 4)])
-                out.append(hex[Int(byte & 0x0F)])
+                out.append(hexDigits[Int(byte >> 4)])
+                out.append(hexDigits[Int(byte & 0x0F)])
             default: out.append(byte)
             }
         }
