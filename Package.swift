@@ -67,7 +67,7 @@ let package = Package(
         .testTarget(name: "NetReassemblyTests", dependencies: ["NetReassembly", "TestSupport"]),
         .testTarget(name: "SIPKitTests", dependencies: ["SIPKit", "TestSupport"]),
         .testTarget(name: "RTPKitTests", dependencies: ["RTPKit", "TestSupport"]),
-        .testTarget(name: "QualityModelTests", dependencies: ["QualityModel"]),
+        .testTarget(name: "QualityModelTests", dependencies: ["QualityModel", "TestSupport"]),
         .testTarget(name: "AudioTests", dependencies: ["Audio", "COpus"]),
         .testTarget(name: "CaptureSynthTests", dependencies: ["CaptureSynth", "PcapIngest", "NetDecode", "TestSupport"]),
         .testTarget(name: "CallAnalysisTests", dependencies: ["CallAnalysis", "TestSupport"]),

@@ -53,7 +53,7 @@ public struct Analyzer {
         if record.timestamp > lastPacketTime { lastPacketTime = record.timestamp }
         if record.timestamp >= nextHousekeeping { housekeeping(now: record.timestamp) }
         let file = record.fileIndex
-        var packet = PacketDecoder.decode(bytes, linkType: record.linkType.rawValue)
+        let packet = PacketDecoder.decode(bytes, linkType: record.linkType.rawValue)
         if packet.vlanCount > 0 { counts[file].vlanTagged += 1 }
         if packet.tunnelDepth > 0 { counts[file].tunnelled += 1 }
         switch packet.network {
@@ -72,14 +72,14 @@ public struct Analyzer {
             if case .none = packet.transport { return }
         }
         if let fragment = packet.fragment {
-            reassemble(fragment, &packet, record, bytes)
+            reassemble(fragment, packet, record, bytes)
             return
         }
         dispatchTransport(packet, record, bytes)
     }
 
     /// Feeds an IP fragment to the defragmenter; a completed datagram is decoded and dispatched.
-    mutating func reassemble(_ fragment: FragmentInfo, _ packet: inout DecodedPacket, _ record: CaptureRecord, _ bytes: UnsafeRawBufferPointer) {
+    mutating func reassemble(_ fragment: FragmentInfo, _ packet: DecodedPacket, _ record: CaptureRecord, _ bytes: UnsafeRawBufferPointer) {
         let file = record.fileIndex
         counts[file].fragments += 1
         guard let payload = bytes.slice(packet.ipPayload) else { return }

@@ -12,6 +12,8 @@ public enum PayloadClassifier {
     /// True when `bytes` starts like a SIP request line (`METHOD sp`…`SIP/2.0`) or status line (`SIP/2.0 sp`).
     public static func looksLikeSIP(_ bytes: UnsafeRawBufferPointer) -> Bool {
         if bytes.count < 12 { return false }
+        // Every method and "SIP/2.0" starts with an upper-case letter; RTP/RTCP (128–191), STUN, DTLS do not.
+        guard bytes[0] &- 0x41 < 26 else { return false }
         if startsWith(bytes, sipVersion, at: 0) { return bytes[7] == 0x20 }
         for method in methods where startsWith(bytes, method, at: 0) && bytes.count > method.count && bytes[method.count] == 0x20 {
             // The request line must end in SIP/2.0 before its CRLF.

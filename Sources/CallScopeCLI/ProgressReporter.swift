@@ -12,7 +12,7 @@ final class ProgressReporter {
         enabled = !quiet && isatty(2) == 1
         totalBytes = files.reduce(0) { total, path in
             let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-            return total + (size ?? 0)
+            return total + size
         }
     }
 

@@ -1,24 +1,37 @@
-/// Per-sequence-number bookkeeping with bounded memory: duplicate detection, network loss, and the
-/// sequence-order found/lost feed of the BurstR Markov counter (G.107 §7.5).
+/// Per-sequence-number bookkeeping with bounded memory, shared by every simulated buffer ("lane") of a
+/// stream: duplicate detection, network loss, and for each lane the sequence-order found/lost feed of the
+/// BurstR Markov counter (G.107 §7.5).
 ///
 /// Fates are kept for the last `capacity` (1024) sequence numbers; a sequence number is final once the
 /// newest one is `capacity` ahead (or at `finish`). A forward jump larger than `maxDropout` (3000, RFC 3550
-/// A.1 MAX_DROPOUT) is a sender restart: the gap is not counted as loss.
+/// A.1 MAX_DROPOUT) is a sender restart: the gap is not counted as loss. Placement depends only on the
+/// packets, never on a lane's decisions, so one window serves all lanes; every received packet gets a fate
+/// other than `missing` in every lane, so lane 0 answers "seen before?".
 struct SequenceWindow: Sendable {
     enum Fate: UInt8 { case missing = 0, played, late, overflow }
 
     static let capacity = 1024
     static let maxDropout: Int64 = 3000
 
-    /// Two bits per slot (a `Fate`), 32 slots per word: 256 bytes per window.
-    private var fates: [UInt64] = Array(repeating: 0, count: SequenceWindow.capacity / 32)
+    /// Number of lanes (simulated buffers) whose fates are kept.
+    let lanes: Int
+    /// Two bits per (slot, lane), the lanes of a slot side by side (fate index = slot × lanes + lane),
+    /// 32 fates per word: 256 bytes per lane.
+    private var fates: [UInt64]
     private(set) var highest: Int64 = 0
     private var lowestPending: Int64 = 0
     private var started = false
     private var finalizedAny = false
     private(set) var networkLost = 0
     private(set) var sequenceResets = 0
-    private(set) var markov = LossMarkovCounter()
+    /// One found/lost counter per lane.
+    private(set) var markov: [LossMarkovCounter]
+
+    init(lanes: Int = 1) {
+        self.lanes = max(1, lanes)
+        fates = Array(repeating: 0, count: (SequenceWindow.capacity * self.lanes + 31) / 32)
+        markov = Array(repeating: LossMarkovCounter(), count: self.lanes)
+    }
 
     /// `step`: how far the newest sequence number advanced (nil = not a new highest; 0 = first packet or restart).
     enum Placement { case new(extended: Int64, step: Int64?), duplicate, tooOld }
@@ -48,11 +61,11 @@ struct SequenceWindow: Sendable {
             if finalizedAny || highest - ext >= Int64(Self.capacity) { return .tooOld }
             lowestPending = ext
         }
-        if fate(at: slot(ext)) != Fate.missing.rawValue { return .duplicate }
+        if fate(at: index(ext, lane: 0)) != Fate.missing.rawValue { return .duplicate }
         return .new(extended: ext, step: nil)
     }
 
-    mutating func setFate(_ fate: Fate, for ext: Int64) { store(fate.rawValue, at: slot(ext)) }
+    mutating func setFate(_ fate: Fate, for ext: Int64, lane: Int) { store(fate.rawValue, at: index(ext, lane: lane)) }
 
     /// Finalizes everything still pending (end of stream).
     mutating func flush() {
@@ -61,19 +74,21 @@ struct SequenceWindow: Sendable {
     }
 
     private mutating func finalizeLowest() {
-        let i = slot(lowestPending)
-        let fate = fate(at: i)
-        if fate == Fate.missing.rawValue { networkLost += 1 }
-        markov.record(lost: fate != Fate.played.rawValue)
-        store(Fate.missing.rawValue, at: i)
+        let first = index(lowestPending, lane: 0)
+        for lane in 0 ..< lanes {
+            let fate = fate(at: first + lane)
+            if lane == 0 && fate == Fate.missing.rawValue { networkLost += 1 }
+            markov[lane].record(lost: fate != Fate.played.rawValue)
+            store(Fate.missing.rawValue, at: first + lane)
+        }
         lowestPending += 1
         finalizedAny = true
     }
 
-    private func slot(_ ext: Int64) -> Int { Int(ext & Int64(Self.capacity - 1)) }
-    private func fate(at slot: Int) -> UInt8 { UInt8(truncatingIfNeeded: fates[slot >> 5] >> UInt64((slot & 31) << 1)) & 3 }
-    private mutating func store(_ fate: UInt8, at slot: Int) {
-        let shift = UInt64((slot & 31) << 1)
-        fates[slot >> 5] = fates[slot >> 5] & ~(3 << shift) | UInt64(fate) << shift
+    private func index(_ ext: Int64, lane: Int) -> Int { Int(ext & Int64(Self.capacity - 1)) * lanes + lane }
+    private func fate(at index: Int) -> UInt8 { UInt8(truncatingIfNeeded: fates[index >> 5] >> UInt64((index & 31) << 1)) & 3 }
+    private mutating func store(_ fate: UInt8, at index: Int) {
+        let shift = UInt64((index & 31) << 1)
+        fates[index >> 5] = fates[index >> 5] & ~(3 << shift) | UInt64(fate) << shift
     }
 }

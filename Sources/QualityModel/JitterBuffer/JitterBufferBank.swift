@@ -1,0 +1,56 @@
+/// Several buffers fed from one pass over a stream (the what-if set). The packet-only work (sequence
+/// placement, extended timestamp, transit, talkspurt detection: `PlayoutTimeline`) is done once per packet
+/// for all of them; each buffer (`PlayoutPolicy`) only decides its packets' fates, kept side by side in the
+/// shared sequence window.
+public struct JitterBufferBank: Sendable {
+    private var timeline: PlayoutTimeline
+    private var policies: [PlayoutPolicy]
+
+    /// - Parameter playoutLogLimit: playout changes each buffer keeps (`JitterBufferSimulator.playoutLogLimit`).
+    public init(specs: [JitterBufferSpec] = JitterBufferSpec.defaultSet,
+                playoutLogLimit: Int = JitterBufferSimulator.playoutLogCapacity) {
+        timeline = PlayoutTimeline(lanes: specs.count)
+        policies = specs.map { PlayoutPolicy(spec: $0, playoutLogLimit: playoutLogLimit) }
+    }
+
+    /// The simulated buffers, in the order given.
+    public var specs: [JitterBufferSpec] { policies.map(\.spec) }
+
+    /// Feeds the next packet (arrival order) to every buffer.
+    public mutating func feed(_ packet: JitterBufferPacket) {
+        guard case .arrival(let arrival) = timeline.admit(packet) else { return }
+        for lane in policies.indices {
+            timeline.setFate(policies[lane].decide(arrival).fate, for: arrival.extended, lane: lane)
+        }
+    }
+
+    /// Feeds the next packet to every buffer and returns its fate in the first one.
+    mutating func feedReportingFirst(_ packet: JitterBufferPacket) -> JitterBufferPacketFate {
+        let arrival: PlayoutTimeline.Arrival
+        switch timeline.admit(packet) {
+        case .invalid: return .invalid
+        case .duplicate: return .duplicate
+        case .tooOld: return .discardedLate
+        case .arrival(let a): arrival = a
+        }
+        var first = JitterBufferPacketFate.invalid
+        for lane in policies.indices {
+            let (fate, waitMs) = policies[lane].decide(arrival)
+            timeline.setFate(fate, for: arrival.extended, lane: lane)
+            if lane == 0 {
+                switch fate {
+                case .played, .missing: first = .played(waitMs: waitMs)
+                case .late: first = .discardedLate
+                case .overflow: first = .discardedOverflow
+                }
+            }
+        }
+        return first
+    }
+
+    /// Finalizes every buffer; one outcome per buffer, in the order given. Call once, after the last packet.
+    public mutating func finish() -> [JitterBufferOutcome] {
+        timeline.flush()
+        return policies.indices.map { policies[$0].outcome(timeline: timeline, lane: $0) }
+    }
+}
