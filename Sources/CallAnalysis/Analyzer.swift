@@ -65,7 +65,8 @@ public struct Analyzer {
         case .none:
             break
         }
-        if let stop = packet.stop {
+        if let stopReason = packet.stopReason {
+            let stop = stopReason.error
             let reason = record.isSnaplenCut && stop.code == .truncated ? "snaplen_cut" : stop.reasonKey
             skipped[file].record(reason, file: file, packet: record.packetNumber, detail: stop.description)
             // A clipped UDP/TCP header can still be usable (e.g. the RTP header of a snaplen-cut packet).

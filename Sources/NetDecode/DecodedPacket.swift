@@ -81,7 +81,9 @@ public struct DecodedPacket: Sendable {
     public var fragment: FragmentInfo?
     public var transport: TransportSegment = .none
     /// Why decoding stopped early (truncated, malformed, unsupported); what came before is valid.
-    public var stop: ParseError?
+    public var stopReason: DecodeStop?
+    /// `stopReason` as a `ParseError` (with its detail text).
+    public var stop: ParseError? { stopReason?.error }
     /// True when the IP datagram is longer than what was captured (snaplen cut); payload ranges are clipped.
     public var isClipped = false
 

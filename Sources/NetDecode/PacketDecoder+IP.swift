@@ -5,16 +5,16 @@ extension PacketDecoder {
     static func decodeIPv4(_ bytes: UnsafeRawBufferPointer, at offset: Int, into packet: inout DecodedPacket) {
         let available = bytes.count - offset
         guard available >= 20, let first = bytes.u8(at: offset) else {
-            packet.stop = .truncated(.ipv4, offset: offset, needed: 20, available: max(0, available))
+            packet.stopReason = .truncated(.ipv4, offset: offset, needed: 20, available: max(0, available))
             return
         }
         let headerLength = Int(first & 0x0F) * 4
         guard first >> 4 == 4, headerLength >= 20 else {
-            packet.stop = ParseError(.invalidValue, layer: .ipv4, offset: offset, detail: "version \(first >> 4), header length \(headerLength)")
+            packet.stopReason = DecodeStop(.invalidValue, layer: .ipv4, offset: offset, detail: .ipv4Header(version: first >> 4, headerLength: headerLength))
             return
         }
         guard headerLength <= available else {
-            packet.stop = .truncated(.ipv4, offset: offset, needed: headerLength, available: available)
+            packet.stopReason = .truncated(.ipv4, offset: offset, needed: headerLength, available: available)
             return
         }
         guard let tos = bytes.u8(at: offset + 1), let total16 = bytes.be16(at: offset + 2), let id = bytes.be16(at: offset + 4),
@@ -23,7 +23,7 @@ extension PacketDecoder {
         // Total length 0 happens with TCP segmentation offload captures: trust the captured size.
         var totalLength = total16 == 0 ? available : Int(total16)
         guard totalLength >= headerLength else {
-            packet.stop = ParseError(.badLength, layer: .ipv4, offset: offset, needed: headerLength, available: totalLength, detail: "total length shorter than header")
+            packet.stopReason = DecodeStop(.badLength, layer: .ipv4, offset: offset, needed: headerLength, available: totalLength, detail: .ipv4TotalLengthBelowHeader)
             return
         }
         if totalLength > available {
@@ -53,11 +53,11 @@ extension PacketDecoder {
         guard available >= 40, let first = bytes.u8(at: offset), let second = bytes.u8(at: offset + 1),
               let payloadLength16 = bytes.be16(at: offset + 4), let nextHeader = bytes.u8(at: offset + 6),
               let src = bytes.be128(at: offset + 8), let dst = bytes.be128(at: offset + 24) else {
-            packet.stop = .truncated(.ipv6, offset: offset, needed: 40, available: max(0, available))
+            packet.stopReason = .truncated(.ipv6, offset: offset, needed: 40, available: max(0, available))
             return
         }
         guard first >> 4 == 6 else {
-            packet.stop = ParseError(.invalidValue, layer: .ipv6, offset: offset, detail: "version \(first >> 4)")
+            packet.stopReason = DecodeStop(.invalidValue, layer: .ipv6, offset: offset, detail: .ipv6Version(first >> 4))
             return
         }
         packet.network = .ipv6
@@ -75,24 +75,24 @@ extension PacketDecoder {
             switch header {
             case 0, 43, 60, 135, 139, 140:  // hop-by-hop, routing, destination options, mobility, HIP, shim6
                 guard let next = bytes.u8(at: at), let length = bytes.u8(at: at + 1) else {
-                    packet.stop = .truncated(.ipExtension, offset: at, needed: 2, available: max(0, end - at))
+                    packet.stopReason = .truncated(.ipExtension, offset: at, needed: 2, available: max(0, end - at))
                     return
                 }
                 let size = (Int(length) + 1) * 8
                 guard at + size <= end else {
-                    packet.stop = .truncated(.ipExtension, offset: at, needed: size, available: end - at)
+                    packet.stopReason = .truncated(.ipExtension, offset: at, needed: size, available: end - at)
                     return
                 }
                 header = next; at += size
             case 51:  // Authentication Header: length in 4-byte units minus 2
                 guard let next = bytes.u8(at: at), let length = bytes.u8(at: at + 1), at + (Int(length) + 2) * 4 <= end else {
-                    packet.stop = .truncated(.ipExtension, offset: at, needed: 8, available: max(0, end - at))
+                    packet.stopReason = .truncated(.ipExtension, offset: at, needed: 8, available: max(0, end - at))
                     return
                 }
                 header = next; at += (Int(length) + 2) * 4
             case 44:  // Fragment header
                 guard at + 8 <= end, let next = bytes.u8(at: at), let offsetFlags = bytes.be16(at: at + 2), let id = bytes.be32(at: at + 4) else {
-                    packet.stop = .truncated(.ipExtension, offset: at, needed: 8, available: max(0, end - at))
+                    packet.stopReason = .truncated(.ipExtension, offset: at, needed: 8, available: max(0, end - at))
                     return
                 }
                 let fragmentOffset = Int(offsetFlags >> 3) * 8
@@ -114,7 +114,7 @@ extension PacketDecoder {
             }
             extensions += 1
             if extensions > 16 {
-                packet.stop = ParseError(.limitExceeded, layer: .ipExtension, offset: at, detail: "more than 16 extension headers")
+                packet.stopReason = DecodeStop(.limitExceeded, layer: .ipExtension, offset: at, detail: .tooManyExtensionHeaders(limit: 16))
                 return
             }
         }

@@ -6,7 +6,7 @@ extension PacketDecoder {
         switch protocolNumber {
         case 4, 41, 47:
             guard packet.tunnelDepth < maximumTunnelDepth else {
-                packet.stop = ParseError(.limitExceeded, layer: .tunnel, offset: payload.start, detail: "more than \(maximumTunnelDepth) nested tunnels")
+                packet.stopReason = DecodeStop(.limitExceeded, layer: .tunnel, offset: payload.start, detail: .tooManyTunnels(limit: maximumTunnelDepth))
                 return
             }
             guard let inner = bytes.slice(payload) else { return }
@@ -24,7 +24,7 @@ extension PacketDecoder {
             // When no inner network layer was reached (truncated or unsupported encapsulation), the outer datagram
             // stays the packet's view: its addresses are the best there is, and `stop` says why decoding ended.
             if case .none = innerPacket.network {
-                if let stop = innerPacket.stop { packet.stop = stop } else { packet.transport = .other(protocolNumber: protocolNumber) }
+                if let stop = innerPacket.stopReason { packet.stopReason = stop } else { packet.transport = .other(protocolNumber: protocolNumber) }
                 return
             }
             innerPacket.isClipped = innerPacket.isClipped || packet.isClipped
@@ -37,14 +37,14 @@ extension PacketDecoder {
     /// GRE (RFC 2784/2890) carrying IP, transparent Ethernet bridging, or ERSPAN type I/II/III.
     static func decodeGRE(_ bytes: UnsafeRawBufferPointer, into packet: inout DecodedPacket) {
         guard let flags = bytes.be16(at: 0), let proto = bytes.be16(at: 2) else {
-            packet.stop = .truncated(.tunnel, offset: 0, needed: 4, available: bytes.count)
+            packet.stopReason = .truncated(.tunnel, offset: 0, needed: 4, available: bytes.count)
             return
         }
         // Version 1 (PPTP's enhanced GRE, RFC 2637) and RFC 1701 source routing (R bit) lay out the optional
         // words differently: not decoded rather than misread.
         guard flags & 0x0007 == 0, flags & 0x4000 == 0 else {
-            packet.stop = ParseError(.unsupported, layer: .tunnel, offset: 0,
-                                     detail: flags & 0x4000 != 0 ? "GRE source routing" : "GRE version \(flags & 0x0007)")
+            packet.stopReason = DecodeStop(.unsupported, layer: .tunnel, offset: 0,
+                                           detail: flags & 0x4000 != 0 ? .greSourceRouting : .greVersion(flags & 0x0007))
             return
         }
         var at = 4
@@ -53,7 +53,7 @@ extension PacketDecoder {
         let hasSequence = flags & 0x1000 != 0
         if hasSequence { at += 4 }
         guard at <= bytes.count else {
-            packet.stop = .truncated(.tunnel, offset: 0, needed: at, available: bytes.count)
+            packet.stopReason = .truncated(.tunnel, offset: 0, needed: at, available: bytes.count)
             return
         }
         switch proto {
@@ -64,24 +64,24 @@ extension PacketDecoder {
             // ERSPAN type II has an 8-byte header and GRE sequence numbers; type I has neither.
             let headerLength = hasSequence ? 8 : 0
             guard at + headerLength <= bytes.count else {
-                packet.stop = .truncated(.tunnel, offset: at, needed: headerLength, available: bytes.count - at)
+                packet.stopReason = .truncated(.tunnel, offset: at, needed: headerLength, available: bytes.count - at)
                 return
             }
             decodeEthernet(bytes, at: at + headerLength, into: &packet)
         case 0x22EB:
             // ERSPAN type III: 12-byte header, plus an 8-byte platform sub-header when O (bit 0 of byte 11) is set.
             guard let word = bytes.u8(at: at + 11) else {
-                packet.stop = .truncated(.tunnel, offset: at, needed: 12, available: max(0, bytes.count - at))
+                packet.stopReason = .truncated(.tunnel, offset: at, needed: 12, available: max(0, bytes.count - at))
                 return
             }
             let headerLength = 12 + (word & 0x01 != 0 ? 8 : 0)
             guard at + headerLength <= bytes.count else {
-                packet.stop = .truncated(.tunnel, offset: at, needed: headerLength, available: bytes.count - at)
+                packet.stopReason = .truncated(.tunnel, offset: at, needed: headerLength, available: bytes.count - at)
                 return
             }
             decodeEthernet(bytes, at: at + headerLength, into: &packet)
         default:
-            packet.stop = ParseError(.unsupported, layer: .tunnel, offset: 2, detail: protocolText(proto))
+            packet.stopReason = DecodeStop(.unsupported, layer: .tunnel, offset: 2, detail: .tunnelProtocol(proto))
         }
     }
 }
@@ -91,7 +91,7 @@ extension DecodedPacket {
     mutating func rebase(by delta: Int) {
         ipHeaderOffset += delta
         ipPayload.start += delta
-        stop?.offset += delta
+        stopReason?.offset += delta
         switch transport {
         case .udp(var udp): udp.payload.start += delta; transport = .udp(udp)
         case .tcp(var tcp): tcp.payload.start += delta; transport = .tcp(tcp)

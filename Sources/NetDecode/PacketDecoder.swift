@@ -40,7 +40,7 @@ public enum PacketDecoder {
         case 229:  // LINKTYPE_IPV6
             decodeIPv6(bytes, at: 0, into: &packet)
         default:
-            packet.stop = ParseError(.unsupported, layer: .link, offset: 0, detail: "link type \(linkType)")
+            packet.stopReason = DecodeStop(.unsupported, layer: .link, offset: 0, detail: .linkType(linkType))
         }
         return packet
     }
@@ -52,9 +52,9 @@ public enum PacketDecoder {
         decodeTransport(bytes, protocolNumber: protocolNumber, payload: packet.ipPayload, into: &packet)
     }
 
-    static func stopped(_ packet: DecodedPacket, _ error: ParseError) -> DecodedPacket {
+    static func stopped(_ packet: DecodedPacket, _ error: DecodeStop) -> DecodedPacket {
         var packet = packet
-        packet.stop = error
+        packet.stopReason = error
         return packet
     }
 
@@ -62,7 +62,7 @@ public enum PacketDecoder {
 
     static func decodeEthernet(_ bytes: UnsafeRawBufferPointer, at offset: Int, into packet: inout DecodedPacket) {
         guard let etherType = bytes.be16(at: offset + 12) else {
-            packet.stop = .truncated(.link, offset: offset, needed: 14, available: max(0, bytes.count - offset))
+            packet.stopReason = .truncated(.link, offset: offset, needed: 14, available: max(0, bytes.count - offset))
             return
         }
         decodeEtherType(etherType, bytes, at: offset + 14, into: &packet)
@@ -74,13 +74,13 @@ public enum PacketDecoder {
         // 802.1Q (0x8100), 802.1ad (0x88A8) and the pre-standard QinQ 0x9100: 4-byte tags.
         while etherType == 0x8100 || etherType == 0x88A8 || etherType == 0x9100 {
             guard let tci = bytes.be16(at: at), let inner = bytes.be16(at: at + 2) else {
-                packet.stop = .truncated(.vlan, offset: at, needed: 4, available: max(0, bytes.count - at))
+                packet.stopReason = .truncated(.vlan, offset: at, needed: 4, available: max(0, bytes.count - at))
                 return
             }
             if packet.vlanCount == 0 { packet.outerVLAN = tci & 0x0FFF } else if packet.vlanCount == 1 { packet.innerVLAN = tci & 0x0FFF }
             packet.vlanCount += 1
             if packet.vlanCount > 8 {
-                packet.stop = ParseError(.limitExceeded, layer: .vlan, offset: at, detail: "more than 8 VLAN tags")
+                packet.stopReason = DecodeStop(.limitExceeded, layer: .vlan, offset: at, detail: .tooManyVLANTags(limit: 8))
                 return
             }
             etherType = inner
@@ -98,11 +98,11 @@ public enum PacketDecoder {
     /// then the 2-byte PPP protocol (RFC 1661): 0x0021 IPv4, 0x0057 IPv6; other PPP traffic (LCP …) is non-IP.
     static func decodePPPoESession(_ bytes: UnsafeRawBufferPointer, at offset: Int, into packet: inout DecodedPacket) {
         guard let versionType = bytes.u8(at: offset), let pppProtocol = bytes.be16(at: offset + 6) else {
-            packet.stop = .truncated(.link, offset: offset, needed: 8, available: max(0, bytes.count - offset))
+            packet.stopReason = .truncated(.link, offset: offset, needed: 8, available: max(0, bytes.count - offset))
             return
         }
         guard versionType == 0x11 else {
-            packet.stop = ParseError(.invalidValue, layer: .link, offset: offset, detail: "PPPoE version/type \(versionType)")
+            packet.stopReason = DecodeStop(.invalidValue, layer: .link, offset: offset, detail: .pppoeVersionType(versionType))
             return
         }
         switch pppProtocol {
@@ -114,13 +114,13 @@ public enum PacketDecoder {
 
     static func decodeRawIP(_ bytes: UnsafeRawBufferPointer, at offset: Int, into packet: inout DecodedPacket) {
         guard let first = bytes.u8(at: offset) else {
-            packet.stop = .truncated(.link, offset: offset, needed: 1, available: 0)
+            packet.stopReason = .truncated(.link, offset: offset, needed: 1, available: 0)
             return
         }
         switch first >> 4 {
         case 4: decodeIPv4(bytes, at: offset, into: &packet)
         case 6: decodeIPv6(bytes, at: offset, into: &packet)
-        default: packet.stop = ParseError(.invalidValue, layer: .link, offset: offset, detail: "raw IP with version \(first >> 4)")
+        default: packet.stopReason = DecodeStop(.invalidValue, layer: .link, offset: offset, detail: .rawIPVersion(first >> 4))
         }
     }
 }

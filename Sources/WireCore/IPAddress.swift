@@ -1,14 +1,22 @@
 /// An IPv4 or IPv6 address stored inline (no allocation), usable as a dictionary key.
 public struct IPAddress: Hashable, Sendable, Comparable, CustomStringConvertible {
-    /// IPv4 addresses occupy the low 32 bits.
-    public let bits: UInt128
+    // Two 64-bit halves rather than a UInt128: 8-byte alignment keeps the address at 24 bytes (a UInt128's
+    // 16-byte alignment padded it to 32), which matters in the per-packet decoded headers and stream keys.
+    /// Upper and lower 64 bits of `bits`.
+    public let high: UInt64
+    public let low: UInt64
     public let isIPv6: Bool
 
-    @inlinable public init(ipv4 value: UInt32) { self.bits = UInt128(value); self.isIPv6 = false }
-    @inlinable public init(ipv6 value: UInt128) { self.bits = value; self.isIPv6 = true }
+    /// The address as a 128-bit number; IPv4 addresses occupy the low 32 bits.
+    @inlinable public var bits: UInt128 { UInt128(high) << 64 | UInt128(low) }
+
+    @inlinable public init(ipv4 value: UInt32) { high = 0; low = UInt64(value); isIPv6 = false }
+    @inlinable public init(ipv6 value: UInt128) {
+        high = UInt64(truncatingIfNeeded: value >> 64); low = UInt64(truncatingIfNeeded: value); isIPv6 = true
+    }
 
     /// The IPv4 value, or nil for IPv6.
-    @inlinable public var ipv4: UInt32? { isIPv6 ? nil : UInt32(truncatingIfNeeded: bits) }
+    @inlinable public var ipv4: UInt32? { isIPv6 ? nil : UInt32(truncatingIfNeeded: low) }
 
     public static func < (lhs: IPAddress, rhs: IPAddress) -> Bool {
         if lhs.isIPv6 != rhs.isIPv6 { return !lhs.isIPv6 }

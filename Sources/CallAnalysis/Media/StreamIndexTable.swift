@@ -54,10 +54,10 @@ struct StreamIndexTable {
 
     private func hashBits(of key: RTPStreamKey) -> UInt64 {
         var h = seed ^ UInt64(key.ssrc)
-        h = mix(h, UInt64(truncatingIfNeeded: key.source.address.bits))
-        h = mix(h, UInt64(truncatingIfNeeded: key.source.address.bits >> 64))
-        h = mix(h, UInt64(truncatingIfNeeded: key.destination.address.bits))
-        h = mix(h, UInt64(truncatingIfNeeded: key.destination.address.bits >> 64))
+        h = mix(h, key.source.address.low)
+        h = mix(h, key.source.address.high)
+        h = mix(h, key.destination.address.low)
+        h = mix(h, key.destination.address.high)
         return mix(h, UInt64(key.source.port) << 16 | UInt64(key.destination.port))
     }
 
