@@ -3,20 +3,20 @@
 /// Every accessor returns `nil` when the read would run past the end: short input is
 /// data to report, never a crash. Offsets are relative to the start of the buffer.
 extension UnsafeRawBufferPointer {
-    @inlinable public func u8(at offset: Int) -> UInt8? {
+    @inlinable @inline(__always) public func u8(at offset: Int) -> UInt8? {
         guard offset >= 0, offset < count else { return nil }
         return self[offset]
     }
 
-    @inlinable public func be16(at offset: Int) -> UInt16? {
-        guard offset >= 0, offset &+ 2 <= count else { return nil }
-        return UInt16(self[offset]) << 8 | UInt16(self[offset + 1])
+    // The fixed-width reads are one unaligned load each, always inlined: they sit on the per-packet path.
+    @inlinable @inline(__always) public func be16(at offset: Int) -> UInt16? {
+        guard offset >= 0, offset &+ 2 <= count, let base = baseAddress else { return nil }
+        return UInt16(bigEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt16.self))
     }
 
-    @inlinable public func be32(at offset: Int) -> UInt32? {
-        guard offset >= 0, offset &+ 4 <= count else { return nil }
-        return UInt32(self[offset]) << 24 | UInt32(self[offset + 1]) << 16
-            | UInt32(self[offset + 2]) << 8 | UInt32(self[offset + 3])
+    @inlinable @inline(__always) public func be32(at offset: Int) -> UInt32? {
+        guard offset >= 0, offset &+ 4 <= count, let base = baseAddress else { return nil }
+        return UInt32(bigEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt32.self))
     }
 
     @inlinable public func be64(at offset: Int) -> UInt64? {
@@ -24,15 +24,14 @@ extension UnsafeRawBufferPointer {
         return UInt64(hi) << 32 | UInt64(lo)
     }
 
-    @inlinable public func le16(at offset: Int) -> UInt16? {
-        guard offset >= 0, offset &+ 2 <= count else { return nil }
-        return UInt16(self[offset]) | UInt16(self[offset + 1]) << 8
+    @inlinable @inline(__always) public func le16(at offset: Int) -> UInt16? {
+        guard offset >= 0, offset &+ 2 <= count, let base = baseAddress else { return nil }
+        return UInt16(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt16.self))
     }
 
-    @inlinable public func le32(at offset: Int) -> UInt32? {
-        guard offset >= 0, offset &+ 4 <= count else { return nil }
-        return UInt32(self[offset]) | UInt32(self[offset + 1]) << 8
-            | UInt32(self[offset + 2]) << 16 | UInt32(self[offset + 3]) << 24
+    @inlinable @inline(__always) public func le32(at offset: Int) -> UInt32? {
+        guard offset >= 0, offset &+ 4 <= count, let base = baseAddress else { return nil }
+        return UInt32(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt32.self))
     }
 
     @inlinable public func le64(at offset: Int) -> UInt64? {

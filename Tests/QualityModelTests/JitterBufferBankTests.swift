@@ -75,3 +75,26 @@ import TestSupport
         #expect(outcome.played == 2 && outcome.discardedLate == 1 && outcome.duplicates == 1 && outcome.invalidPackets == 1)
     }
 }
+
+/// Histogram bins round without libm: the same as `Int(x.rounded())` clamped, halves and near-halves included.
+@Suite struct RoundedIndexTests {
+    static func reference(_ x: Double, _ lower: Int, _ upper: Int) -> Int {
+        Int(min(Double(upper), max(Double(lower), x.rounded())))
+    }
+
+    @Test func matchesRoundingThenClamping() {
+        let nearHalf = 0.5.nextDown   // 0.49999999999999994: adding ½ rounds up to 1.0
+        var values: [Double] = [0, 0.5, 1.5, 2.5, -0.5, -1.5, -2.5, nearHalf, -nearHalf, 1.5.nextDown, 1.5.nextUp,
+                                -1.5.nextDown, 4999.5, 5000.49, 5000.5, 1e300, -1e300, 7999.5, -2000.5, -2000.49]
+        var random = SplitMix64(state: 42)
+        for _ in 0 ..< 20_000 {
+            let whole = Double(Int.random(in: -3000 ... 9000, using: &random))
+            values.append(whole + Double.random(in: -1 ... 1, using: &random))
+            values.append(whole + 0.5)
+        }
+        for x in values {
+            #expect(roundedIndex(x, lowerBound: 0, upperBound: 5000) == Self.reference(x, 0, 5000), "\(x)")
+            #expect(roundedIndex(x, lowerBound: -2000, upperBound: 7999) == Self.reference(x, -2000, 7999), "\(x)")
+        }
+    }
+}

@@ -27,13 +27,16 @@ public struct LossMarkovCounter: Sendable, Equatable {
     /// Records the next packet in sequence order.
     public mutating func record(lost isLost: Bool) {
         if isLost { lost += 1 } else { found += 1 }
-        switch (previousLost, isLost) {
-        case (nil, true): lossRuns += 1
-        case (nil, false): break
-        case (false?, false): foundToFound += 1
-        case (false?, true): foundToLost += 1; lossRuns += 1
-        case (true?, false): lostToFound += 1
-        case (true?, true): lostToLost += 1
+        if let wasLost = previousLost {
+            if wasLost {
+                if isLost { lostToLost += 1 } else { lostToFound += 1 }
+            } else if isLost {
+                foundToLost += 1; lossRuns += 1
+            } else {
+                foundToFound += 1
+            }
+        } else if isLost {
+            lossRuns += 1
         }
         previousLost = isLost
     }

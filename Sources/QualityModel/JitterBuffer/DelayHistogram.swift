@@ -17,7 +17,7 @@ struct DelayHistogram: Sendable, Equatable {
 
     mutating func add(_ ms: Double) {
         let v = ms.isFinite ? max(0, ms) : 0
-        let index = Int(min(Double(capacity - 1), v.rounded()))
+        let index = roundedIndex(v, lowerBound: 0, upperBound: capacity - 1)
         if index >= bins.count { bins.append(contentsOf: repeatElement(0, count: index - bins.count + 1)) }
         bins[index] &+= 1
         count += 1
@@ -65,8 +65,7 @@ struct TransitHistogram: Sendable, Equatable {
 
     func bin(for ms: Double) -> Int {
         guard ms.isFinite else { return ms > 0 ? binCount - 1 : 0 }
-        let scaled = ms.rounded() + Double(offset)
-        return Int(min(Double(binCount - 1), max(0, scaled)))
+        return roundedIndex(ms, lowerBound: -offset, upperBound: binCount - 1 - offset) + offset
     }
     func value(ofBin index: Int) -> Double { Double(index - offset) }
 
@@ -103,4 +102,17 @@ struct TransitHistogram: Sendable, Equatable {
         }
         return value(ofBin: binCount - 1)
     }
+}
+
+/// `Int(x.rounded())` (half away from zero) clamped to `lowerBound...upperBound`, for finite x, without the
+/// libm call on the per-packet path: the clamp comes first (rounding is monotone and keeps integers, so the
+/// order does not matter), then ⌊|x| + ½⌋, less one where adding ½ rounded up past the next integer
+/// (|x| just below k + ½, e.g. 0.49999999999999994).
+@inline(__always)
+func roundedIndex(_ x: Double, lowerBound: Int, upperBound: Int) -> Int {
+    let clamped = min(max(x, Double(lowerBound)), Double(upperBound))
+    let magnitude = abs(clamped)
+    var index = Int(magnitude + 0.5)
+    if Double(index) - 0.5 > magnitude { index -= 1 }
+    return clamped < 0 ? -index : index
 }

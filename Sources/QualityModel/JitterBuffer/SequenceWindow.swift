@@ -53,7 +53,7 @@ struct SequenceWindow: Sendable {
             return .new(extended: ext, step: 0)
         }
         if delta > 0 {
-            while ext - lowestPending >= Int64(Self.capacity) { finalizeLowest() }
+            if ext - lowestPending >= Int64(Self.capacity) { finalize(through: ext - Int64(Self.capacity)) }
             highest = ext
             return .new(extended: ext, step: delta)
         }
@@ -70,22 +70,40 @@ struct SequenceWindow: Sendable {
     /// Finalizes everything still pending (end of stream).
     mutating func flush() {
         guard started else { return }
-        while lowestPending <= highest { finalizeLowest() }
+        finalize(through: highest)
     }
 
-    private mutating func finalizeLowest() {
-        let first = index(lowestPending, lane: 0)
-        for lane in 0 ..< lanes {
-            let fate = fate(at: first + lane)
-            if lane == 0 && fate == Fate.missing.rawValue { networkLost += 1 }
-            markov[lane].record(lost: fate != Fate.played.rawValue)
-            store(Fate.missing.rawValue, at: first + lane)
+    /// Finalizes the pending sequence numbers up to `last` in order: network loss (lane 0 never got the packet)
+    /// and each lane's found/lost feed; their slots are cleared for reuse. The fate words and the counters are
+    /// borrowed once for the whole run.
+    private mutating func finalize(through last: Int64) {
+        guard lowestPending <= last else { return }
+        let lanes = self.lanes
+        var lost = 0
+        fates.withUnsafeMutableBufferPointer { words in
+            markov.withUnsafeMutableBufferPointer { counters in
+                var ext = lowestPending
+                while ext <= last {
+                    let first = Self.index(ext, lanes: lanes)
+                    for lane in 0 ..< lanes {
+                        let i = first + lane
+                        let shift = UInt64((i & 31) << 1)
+                        let fate = UInt8(truncatingIfNeeded: words[i >> 5] >> shift) & 3
+                        if lane == 0 && fate == Fate.missing.rawValue { lost += 1 }
+                        counters[lane].record(lost: fate != Fate.played.rawValue)
+                        words[i >> 5] &= ~(3 << shift)
+                    }
+                    ext += 1
+                }
+            }
         }
-        lowestPending += 1
+        networkLost += lost
+        lowestPending = last + 1
         finalizedAny = true
     }
 
-    private func index(_ ext: Int64, lane: Int) -> Int { Int(ext & Int64(Self.capacity - 1)) * lanes + lane }
+    private func index(_ ext: Int64, lane: Int) -> Int { Self.index(ext, lanes: lanes) + lane }
+    private static func index(_ ext: Int64, lanes: Int) -> Int { Int(ext & Int64(capacity - 1)) * lanes }
     private func fate(at index: Int) -> UInt8 { UInt8(truncatingIfNeeded: fates[index >> 5] >> UInt64((index & 31) << 1)) & 3 }
     private mutating func store(_ fate: UInt8, at index: Int) {
         let shift = UInt64((index & 31) << 1)
