@@ -98,3 +98,18 @@ import TestSupport
         }
     }
 }
+
+extension JitterBufferBankTests {
+    /// Past 32 buffers the fates go to the window one by one: still each buffer's own outcome.
+    @Test func moreThanThirtyTwoBuffers() throws {
+        let specs = try (1 ... 40).map { try JitterBufferSpec(parsing: $0 % 2 == 0 ? "fixed:\($0 * 5)" : "fixed-reanchor:\($0 * 3)") }
+        let packets = Self.roughStream(seed: 9, count: 3_000)
+        var bank = JitterBufferBank(specs: specs)
+        for packet in packets { bank.feed(packet) }
+        let together = bank.finish()
+        for (shared, spec) in zip(together, specs) {
+            #expect(shared == JitterBufferSimulator.run(spec, packets: packets), "\(spec.text)")
+        }
+        #expect(Set(together.map(\.discardedLate)).count > 5)
+    }
+}

@@ -19,7 +19,17 @@ public struct JitterBufferBank: Sendable {
     /// Feeds the next packet (arrival order) to every buffer.
     public mutating func feed(_ packet: JitterBufferPacket) {
         guard case .arrival(let arrival) = timeline.admit(packet) else { return }
-        for lane in policies.indices {
+        // The buffers are borrowed once per packet and the fates of the first 32 written in one pass over the
+        // window, not one array access per buffer.
+        var packed: UInt64 = 0
+        let count = policies.count
+        policies.withUnsafeMutableBufferPointer { policies in
+            for lane in 0 ..< min(count, 32) {
+                packed |= UInt64(policies[lane].decide(arrival).fate.rawValue) << UInt64(lane << 1)
+            }
+        }
+        timeline.setFates(packed, count: count, for: arrival.extended)
+        for lane in 32 ..< max(32, count) {
             timeline.setFate(policies[lane].decide(arrival).fate, for: arrival.extended, lane: lane)
         }
     }

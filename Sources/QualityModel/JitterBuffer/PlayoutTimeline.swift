@@ -109,6 +109,11 @@ struct PlayoutTimeline: Sendable {
         window.setFate(fate, for: extended, lane: lane)
     }
 
+    /// Sets the packet's fate in lanes `0 ..< count` (at most 32) from `packed` (see `SequenceWindow.setFates`).
+    mutating func setFates(_ packed: UInt64, count: Int, for extended: Int64) {
+        window.setFates(packed, count: count, for: extended)
+    }
+
     /// Finalizes every pending sequence number (end of stream).
     mutating func flush() { window.flush() }
 

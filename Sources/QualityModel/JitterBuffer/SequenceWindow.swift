@@ -67,6 +67,19 @@ struct SequenceWindow: Sendable {
 
     mutating func setFate(_ fate: Fate, for ext: Int64, lane: Int) { store(fate.rawValue, at: index(ext, lane: lane)) }
 
+    /// Sets the fates of `ext` in lanes `0 ..< count` (at most 32) from `packed` (2 bits per lane, lane 0 lowest),
+    /// with the words borrowed once.
+    mutating func setFates(_ packed: UInt64, count: Int, for ext: Int64) {
+        let first = Self.index(ext, lanes: lanes)
+        fates.withUnsafeMutableBufferPointer { words in
+            for lane in 0 ..< min(count, 32) {
+                let i = first + lane
+                let shift = UInt64((i & 31) << 1)
+                words[i >> 5] = words[i >> 5] & ~(3 << shift) | (packed >> UInt64(lane << 1) & 3) << shift
+            }
+        }
+    }
+
     /// Finalizes everything still pending (end of stream).
     mutating func flush() {
         guard started else { return }
