@@ -116,5 +116,5 @@ func format(_ v: Double) -> String {
     guard v.isFinite else { return "\(v)" }
     let scaled = (v * 100).rounded() / 100
     if scaled == scaled.rounded() { return String(Int(scaled)) }
-    return "\(scaled)"
+    return scaled.description
 }

@@ -96,15 +96,27 @@ public enum JSONValue: Sendable, Hashable {
     static func format(_ d: Double) -> String {
         guard d.isFinite else { return "null" }
         if d == d.rounded(), abs(d) < 1e15 { return String(Int64(d)) }
-        return "\(d)"
+        return d.description   // the same text as "\(d)", without the interpolation machinery
     }
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
+    /// True when `s` holds a byte JSON must escape (control, quote, backslash); a plain loop over the
+    /// contiguous UTF-8 of native strings.
+    private static func needsEscaping(_ s: String) -> Bool {
+        func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            for byte in bytes where byte < 0x20 || byte == 0x22 || byte == 0x5C { return true }
+            return false
+        }
+        if let found = s.utf8.withContiguousStorageIfAvailable(scan) { return found }
+        var copy = s
+        return copy.withUTF8(scan)
+    }
+
     static func escape(_ s: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         // Fast path: most strings (numbers, addresses, codes) need no escaping at all.
-        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+        if !needsEscaping(s) {
             out.append(contentsOf: s.utf8)
             out.append(UInt8(ascii: "\""))
             return
