@@ -109,7 +109,7 @@ extension SIPMessage {
                     throw ParseError(.sipBadHeader, layer: .sip, offset: lineStart, detail: "header line without ':'")
                 }
                 let name = trimmedText(bytes[lineStart..<colon])
-                guard !name.isEmpty, !name.contains(" ") else {
+                guard !name.isEmpty, !name.utf8.contains(UInt8(ascii: " ")) else {
                     throw ParseError(.sipBadHeader, layer: .sip, offset: lineStart, detail: "empty or spaced header name")
                 }
                 pendingName = name[...]
@@ -128,18 +128,26 @@ extension SIPMessage {
 
     static func parseStartLine(_ line: ArraySlice<UInt8>, offset: Int) throws(ParseError) -> SIPStartLine {
         let text = trimmedText(line)
-        let bad = ParseError(.sipBadStartLine, layer: .sip, offset: offset, detail: "start line '\(text.prefix(60))'")
+        // Built only on failure (the text costs more than the whole parse).
+        func bad() -> ParseError {
+            ParseError(.sipBadStartLine, layer: .sip, offset: offset, detail: "start line '\(text.prefix(60))'")
+        }
+        // Fields split at spaces over the UTF-8 bytes (not Characters).
+        func fields(maxSplits: Int = .max) -> [Substring] {
+            text.utf8.split(separator: UInt8(ascii: " "), maxSplits: maxSplits, omittingEmptySubsequences: true)
+                .map { Substring($0) }
+        }
         if text.hasPrefixIgnoringASCIICase("SIP/") {
             // Status-Line = SIP-Version SP Status-Code SP Reason-Phrase
-            let parts = text.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: true)
+            let parts = fields(maxSplits: 2)
             guard parts.count >= 2, parts[0].equalsIgnoringASCIICase("SIP/2.0"), parts[1].utf8.count == 3,
-                  let code = Int(parts[1]), (100...699).contains(code) else { throw bad }
+                  let code = Int(parts[1]), (100...699).contains(code) else { throw bad() }
             return .response(statusCode: code, reason: parts.count == 3 ? String(parts[2]) : "")
         }
         // Request-Line = Method SP Request-URI SP SIP-Version
-        let parts = text.split(separator: " ", omittingEmptySubsequences: true)
+        let parts = fields()
         guard parts.count == 3, parts[2].equalsIgnoringASCIICase("SIP/2.0"),
-              parts[0].utf8.allSatisfy({ isTokenByte($0) }), parts[1].contains(":") else { throw bad }
+              parts[0].utf8.allSatisfy({ isTokenByte($0) }), parts[1].utf8.contains(UInt8(ascii: ":")) else { throw bad() }
         return .request(method: SIPMethod(parts[0]), uri: String(parts[1]))
     }
 

@@ -28,23 +28,23 @@ public struct SIPURI: Sendable, Hashable, CustomStringConvertible {
     /// Parses URI text such as `sip:alice@example.com:5060;transport=tcp` or `tel:+1-201-555-0123`.
     public init(parsing raw: some StringProtocol) {
         let text = raw.trimmingLinearWhitespace
-        guard let colon = text.firstIndex(of: ":") else {
+        guard let colon = text.firstIndex(ofASCII: UInt8(ascii: ":")) else {
             self.init(scheme: .other, user: nil, host: String(text), port: nil, parameters: [], text: String(text))
             return
         }
         let schemeText = text[..<colon].asciiLowercased
-        var rest = text[text.index(after: colon)...]
-        if let q = rest.firstIndex(of: "?") { rest = rest[..<q] }  // URI headers are not needed
+        var rest = text.after(colon)
+        if let q = rest.firstIndex(ofASCII: UInt8(ascii: "?")) { rest = rest[..<q] }  // URI headers are not needed
         // The user part may carry its own ';' parameters (telephone-subscriber, RFC 3261 §19.1.1),
         // so split off "user@" before reading URI parameters.
         var user: String?
-        if schemeText == "sip" || schemeText == "sips", let at = rest.firstIndex(of: "@") {
+        if schemeText == "sip" || schemeText == "sips", let at = rest.firstIndex(ofASCII: UInt8(ascii: "@")) {
             var userInfo = rest[..<at]
-            if let pw = userInfo.firstIndex(of: ":") { userInfo = userInfo[..<pw] }
+            if let pw = userInfo.firstIndex(ofASCII: UInt8(ascii: ":")) { userInfo = userInfo[..<pw] }
             user = String(userInfo)
-            rest = rest[rest.index(after: at)...]
+            rest = rest.after(at)
         }
-        let pieces = rest.split(separator: ";", omittingEmptySubsequences: false)
+        let pieces = rest.split(atASCII: UInt8(ascii: ";"))
         let main = pieces.first ?? rest[...]
         let params = parseParameters(pieces.dropFirst())
         switch schemeText {
@@ -61,15 +61,16 @@ public struct SIPURI: Sendable, Hashable, CustomStringConvertible {
 
     /// `host`, `host:port`, `[v6]`, `[v6]:port` → (host without brackets, port).
     static func splitHostPort(_ text: Substring) -> (String, UInt16?) {
-        if text.first == "[" {
-            guard let close = text.firstIndex(of: "]") else { return (String(text.dropFirst()), nil) }
-            let host = String(text[text.index(after: text.startIndex)..<close])
-            let after = text[text.index(after: close)...]
-            if after.first == ":" { return (host, UInt16(after.dropFirst())) }
+        if text.utf8.first == UInt8(ascii: "[") {
+            let inside = text.after(text.startIndex)
+            guard let close = inside.firstIndex(ofASCII: UInt8(ascii: "]")) else { return (String(inside), nil) }
+            let host = String(inside[..<close])
+            let after = inside.after(close)
+            if after.utf8.first == UInt8(ascii: ":") { return (host, UInt16(after.after(after.startIndex))) }
             return (host, nil)
         }
-        if let c = text.lastIndex(of: ":") {
-            return (String(text[..<c]), UInt16(text[text.index(after: c)...]))
+        if let c = text.lastIndex(ofASCII: UInt8(ascii: ":")) {
+            return (String(text[..<c]), UInt16(text.after(c)))
         }
         return (String(text), nil)
     }
@@ -92,15 +93,12 @@ public struct SIPNameAddress: Sendable, Hashable {
     public init?(parsing raw: some StringProtocol) {
         let text = raw.trimmingLinearWhitespace
         if text.isEmpty || text == "*" { return nil }
-        if let open = SIPNameAddress.firstUnquoted("<", in: text) {
-            guard let close = text[open...].firstIndex(of: ">") else { return nil }
-            var name = text[..<open].trimmingLinearWhitespace
-            if name.count >= 2, name.first == "\"", name.last == "\"" {
-                name = name.dropFirst().dropLast()
-            }
+        if let open = SIPNameAddress.firstUnquoted(UInt8(ascii: "<"), in: text) {
+            guard let close = text[open...].firstIndex(ofASCII: UInt8(ascii: ">")) else { return nil }
+            let name = text[..<open].trimmingLinearWhitespace.withoutEnclosingQuotes
             displayName = name.isEmpty ? nil : SIPNameAddress.unescapeQuoted(name)
-            uri = SIPURI(parsing: text[text.index(after: open)..<close])
-            let tail = text[text.index(after: close)...]
+            uri = SIPURI(parsing: text.after(open)[..<close])
+            let tail = text.after(close)
             parameters = parseParameters(splitOutsideQuotes(tail, separator: ";")[...])
         } else {
             // addr-spec form: parameters after the URI belong to the header (RFC 3261 §20.10).
@@ -111,22 +109,24 @@ public struct SIPNameAddress: Sendable, Hashable {
         }
     }
 
-    static func firstUnquoted(_ target: Character, in text: Substring) -> Substring.Index? {
+    /// Position of the first `target` byte outside a quoted string (scanned as UTF-8 bytes).
+    static func firstUnquoted(_ target: UInt8, in text: Substring) -> Substring.Index? {
         var inQuotes = false, escaped = false
-        var i = text.startIndex
-        while i < text.endIndex {
-            let c = text[i]
+        let bytes = text.utf8
+        var i = bytes.startIndex
+        while i < bytes.endIndex {
+            let c = bytes[i]
             if escaped { escaped = false }
-            else if inQuotes { if c == "\\" { escaped = true } else if c == "\"" { inQuotes = false } }
-            else if c == "\"" { inQuotes = true }
+            else if inQuotes { if c == UInt8(ascii: "\\") { escaped = true } else if c == UInt8(ascii: "\"") { inQuotes = false } }
+            else if c == UInt8(ascii: "\"") { inQuotes = true }
             else if c == target { return i }
-            i = text.index(after: i)
+            i = bytes.index(after: i)
         }
         return nil
     }
 
     static func unescapeQuoted(_ text: Substring) -> String {
-        guard text.contains("\\") else { return String(text) }
+        guard text.utf8.contains(UInt8(ascii: "\\")) else { return String(text) }
         var out = "", escaped = false
         for c in text {
             if escaped { out.append(c); escaped = false } else if c == "\\" { escaped = true } else { out.append(c) }

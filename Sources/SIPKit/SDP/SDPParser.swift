@@ -2,12 +2,14 @@ import WireCore
 
 extension SessionDescription {
     /// Parses SDP text (RFC 4566 §5). Unknown lines are ignored; the first line must be `v=`.
+    ///
+    /// Scanned as bytes (every delimiter is ASCII): lines end at LF with a CRLF's CR and one more stray CR
+    /// dropped, fields split at single spaces, and only the values kept are decoded as UTF-8 text (invalid
+    /// sequences repaired, as decoding the whole body would).
     public static func parse(_ bytes: [UInt8]) throws(ParseError) -> SessionDescription {
-        let text = String(decoding: bytes, as: UTF8.self)
-        var lines = text.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
-            .map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }[...]
-        while let first = lines.first, first.trimmingLinearWhitespace.isEmpty { lines = lines.dropFirst() }
-        guard let first = lines.first, first.hasPrefix("v=") else {
+        let lines = sdpLines(bytes[...])
+        guard let first = lines.first(where: { !$0.allSatisfy(\.isLinearWhitespace) }),
+              first.starts(with: [UInt8(ascii: "v"), UInt8(ascii: "=")]) else {
             throw ParseError(.invalidValue, layer: .sdp, offset: 0, detail: "SDP does not start with v=")
         }
         var session = SessionDescription(origin: nil, connectionAddress: nil, direction: nil, media: [])
@@ -26,20 +28,19 @@ extension SessionDescription {
         }
 
         for line in lines {
-            guard line.count >= 2, line[line.index(after: line.startIndex)] == "=" else { continue }
-            let type = line.first
+            guard line.count >= 2, line[line.startIndex + 1] == UInt8(ascii: "=") else { continue }
             let value = line.dropFirst(2)
-            switch type {
-            case "o": session.origin = String(value)
-            case "c":
+            switch line[line.startIndex] {
+            case UInt8(ascii: "o"): session.origin = text(value)
+            case UInt8(ascii: "c"):
                 let address = parseConnection(value)
                 if current != nil { current?.connectionAddress = address; mediaHasConnection = true }
                 else { session.connectionAddress = address }
-            case "m":
+            case UInt8(ascii: "m"):
                 finishMedia()
                 mediaHasConnection = false; mediaDirection = nil
                 current = parseMediaLine(value)
-            case "a":
+            case UInt8(ascii: "a"):
                 let (name, attrValue) = splitAttribute(value)
                 if let direction = MediaDirection(rawValue: name) {
                     if current != nil { mediaDirection = direction } else { session.direction = direction }
@@ -60,56 +61,94 @@ extension SessionDescription {
         return session
     }
 
+    typealias Bytes = ArraySlice<UInt8>
+
+    /// The non-empty lines: split at LF; the CR of a CRLF and one more trailing CR are not part of the line
+    /// (a body ending in CR without LF loses that one CR).
+    static func sdpLines(_ bytes: Bytes) -> [Bytes] {
+        var lines: [Bytes] = []
+        var start = bytes.startIndex
+        while start < bytes.endIndex {
+            let lineFeed = bytes[start...].firstIndex(of: 0x0A)
+            var end = lineFeed ?? bytes.endIndex
+            var returns = lineFeed == nil ? 1 : 2
+            while returns > 0, end > start, bytes[end - 1] == 0x0D { end -= 1; returns -= 1 }
+            if end > start { lines.append(bytes[start ..< end]) }
+            start = (lineFeed ?? bytes.endIndex) + (lineFeed == nil ? 0 : 1)
+        }
+        return lines
+    }
+
+    /// The bytes as text (UTF-8, invalid sequences repaired).
+    static func text(_ bytes: Bytes) -> String { String(decoding: bytes, as: UTF8.self) }
+
+    /// Space-separated fields, empty ones skipped.
+    static func fields(_ bytes: Bytes, maxSplits: Int = .max) -> [Bytes] {
+        bytes.split(separator: UInt8(ascii: " "), maxSplits: maxSplits, omittingEmptySubsequences: true)
+    }
+
+    /// Without leading and trailing spaces and tabs.
+    static func trimmed(_ bytes: Bytes) -> Bytes {
+        guard let first = bytes.firstIndex(where: { !$0.isLinearWhitespace }),
+              let last = bytes.lastIndex(where: { !$0.isLinearWhitespace }) else { return bytes[bytes.endIndex...] }
+        return bytes[first ... last]
+    }
+
+    /// A decimal field as `T(String)` reads it (sign allowed, nothing else).
+    static func number<T: FixedWidthInteger>(_ bytes: Bytes, as type: T.Type = T.self) -> T? { T(text(bytes)) }
+
     /// `IN IP4 192.0.2.1/127/3` → address (TTL and count suffixes dropped).
-    static func parseConnection(_ value: Substring) -> IPAddress? {
-        let parts = value.split(separator: " ", omittingEmptySubsequences: true)
+    static func parseConnection(_ value: Bytes) -> IPAddress? {
+        let parts = fields(value)
         guard parts.count >= 3 else { return nil }
-        let addressText = parts[2].split(separator: "/").first ?? parts[2]
-        return IPAddress(addressText)
+        let addressText = parts[2].split(separator: UInt8(ascii: "/")).first ?? parts[2]
+        return IPAddress(text(addressText))
     }
 
     /// `audio 49170/2 RTP/AVP 0 8 101`
-    static func parseMediaLine(_ value: Substring) -> SDPMedia? {
-        let parts = value.split(separator: " ", omittingEmptySubsequences: true)
+    static func parseMediaLine(_ value: Bytes) -> SDPMedia? {
+        let parts = fields(value)
         guard parts.count >= 3 else { return nil }
-        let portParts = parts[1].split(separator: "/")
-        guard let portText = portParts.first, let port = UInt16(portText) else { return nil }
-        return SDPMedia(kind: String(parts[0]), port: port, portCount: portParts.count > 1 ? Int(portParts[1]) ?? 1 : 1,
-                        proto: String(parts[2]), formats: parts.dropFirst(3).map(String.init), connectionAddress: nil,
+        let portParts = parts[1].split(separator: UInt8(ascii: "/"))
+        guard let portText = portParts.first, let port: UInt16 = number(portText) else { return nil }
+        return SDPMedia(kind: text(parts[0]), port: port,
+                        portCount: portParts.count > 1 ? number(portParts[1]) ?? 1 : 1,
+                        proto: text(parts[2]), formats: parts.dropFirst(3).map(text), connectionAddress: nil,
                         rtpmap: [:], fmtp: [:], ptime: nil, maxPtime: nil, direction: .sendrecv, rtcpPort: nil,
                         rtcpAddress: nil, rtcpMux: false, cryptoSuites: [], hasFingerprint: false, candidates: [])
     }
 
-    static func splitAttribute(_ value: Substring) -> (String, Substring?) {
-        guard let colon = value.firstIndex(of: ":") else { return (String(value.trimmingLinearWhitespace), nil) }
-        return (String(value[..<colon]), value[value.index(after: colon)...])
+    /// `name:value` → (name, value); `name` alone (trimmed) → (name, nil).
+    static func splitAttribute(_ value: Bytes) -> (String, Bytes?) {
+        guard let colon = value.firstIndex(of: UInt8(ascii: ":")) else { return (text(trimmed(value)), nil) }
+        return (text(value[..<colon]), value[(colon + 1)...])
     }
 
-    static func applyMediaAttribute(_ name: String, _ value: Substring, to media: inout SDPMedia) {
+    static func applyMediaAttribute(_ name: String, _ value: Bytes, to media: inout SDPMedia) {
         switch name {
         case "rtpmap":
             // a=rtpmap:<payload type> <encoding name>/<clock rate>[/<encoding parameters>]
-            let parts = value.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
-            guard parts.count == 2, let pt = UInt8(parts[0]), pt < 128 else { return }
-            let enc = parts[1].trimmingLinearWhitespace.split(separator: "/")
-            guard enc.count >= 2, let rate = Int(enc[1]), rate > 0 else { return }
-            media.rtpmap[pt] = Codec(name: String(enc[0]), clockRate: rate, channels: enc.count > 2 ? Int(enc[2]) ?? 1 : 1)
+            let parts = fields(value, maxSplits: 1)
+            guard parts.count == 2, let pt: UInt8 = number(parts[0]), pt < 128 else { return }
+            let enc = trimmed(parts[1]).split(separator: UInt8(ascii: "/"))
+            guard enc.count >= 2, let rate: Int = number(enc[1]), rate > 0 else { return }
+            media.rtpmap[pt] = Codec(name: text(enc[0]), clockRate: rate, channels: enc.count > 2 ? number(enc[2]) ?? 1 : 1)
         case "fmtp":
-            let parts = value.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
-            guard parts.count == 2, let pt = UInt8(parts[0]) else { return }
-            media.fmtp[pt] = String(parts[1])
-        case "ptime": media.ptime = Int(value.trimmingLinearWhitespace).flatMap { $0 > 0 ? $0 : nil }
-        case "maxptime": media.maxPtime = Int(value.trimmingLinearWhitespace)
+            let parts = fields(value, maxSplits: 1)
+            guard parts.count == 2, let pt: UInt8 = number(parts[0]) else { return }
+            media.fmtp[pt] = text(parts[1])
+        case "ptime": media.ptime = (number(trimmed(value)) as Int?).flatMap { $0 > 0 ? $0 : nil }
+        case "maxptime": media.maxPtime = number(trimmed(value))
         case "rtcp":
             // a=rtcp:<port> [IN IP4 <address>] (RFC 3605)
-            let parts = value.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
-            guard let first = parts.first, let port = UInt16(first) else { return }
+            let parts = fields(value, maxSplits: 1)
+            guard let first = parts.first, let port: UInt16 = number(first) else { return }
             media.rtcpPort = port
             if parts.count == 2 { media.rtcpAddress = parseConnection(parts[1]) }
         case "crypto":
             // a=crypto:<tag> <crypto-suite> <key-params> (RFC 4568 §9.1)
-            let parts = value.split(separator: " ", omittingEmptySubsequences: true)
-            if parts.count >= 2 { media.cryptoSuites.append(String(parts[1])) }
+            let parts = fields(value)
+            if parts.count >= 2 { media.cryptoSuites.append(text(parts[1])) }
         case "candidate":
             if let c = parseCandidate(value) { media.candidates.append(c) }
         default: return
@@ -117,12 +156,12 @@ extension SessionDescription {
     }
 
     /// `foundation component transport priority address port typ type …` (RFC 8839 §5.1).
-    static func parseCandidate(_ value: Substring) -> ICECandidate? {
-        let p = value.split(separator: " ", omittingEmptySubsequences: true)
-        guard p.count >= 8, let component = Int(p[1]), let priority = UInt32(p[3]), let port = UInt16(p[5]),
-              p[6] == "typ" else { return nil }
-        return ICECandidate(foundation: String(p[0]), component: component, transport: String(p[2]),
-                            priority: priority, address: String(p[4]), port: port, type: String(p[7]))
+    static func parseCandidate(_ value: Bytes) -> ICECandidate? {
+        let p = fields(value)
+        guard p.count >= 8, let component: Int = number(p[1]), let priority: UInt32 = number(p[3]),
+              let port: UInt16 = number(p[5]), p[6].elementsEqual("typ".utf8) else { return nil }
+        return ICECandidate(foundation: text(p[0]), component: component, transport: text(p[2]),
+                            priority: priority, address: text(p[4]), port: port, type: text(p[7]))
     }
 }
 
