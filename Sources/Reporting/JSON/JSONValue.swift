@@ -89,8 +89,15 @@ public enum JSONValue: Sendable, Hashable {
     private static func newline(_ out: inout [UInt8], _ indent: Int?) {
         guard let indent else { return }
         out.append(0x0A)
-        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * indent))
+        var spaces = 2 * indent
+        while spaces > 0 {   // copied from a run of spaces (appending a repeated element went byte by byte)
+            let run = min(spaces, indentSpaces.count)
+            out.append(contentsOf: indentSpaces[..<run])
+            spaces -= run
+        }
     }
+
+    private static let indentSpaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
 
     /// Shortest round-tripping decimal; integral values keep a ".0"-free form (`12`, not `12.0`).
     static func format(_ d: Double) -> String {
