@@ -56,15 +56,15 @@ public struct QualityAssessment: Sendable, Equatable {
         let codec: CodecImpairment
         if let override = input.codecOverride {
             codec = override
-            assumptions.append("codec values given explicitly: Ie \(format(override.ie)), Bpl \(format(override.bplWithPLC))")
+            assumptions.append(joined("codec values given explicitly: Ie ", format(override.ie), ", Bpl ", format(override.bplWithPLC)))
         } else {
             let resolved = CodecImpairmentTable.resolve(input.codec)
             codec = resolved.codec
-            assumptions.append(resolved.assumption ?? "codec \(codec.name): \(codec.source)")
+            assumptions.append(resolved.assumption ?? joined("codec ", codec.name, ": ", codec.source))
         }
         let bpl = codec.bpl(concealment: input.concealment)
         if !input.concealment && codec.bplWithoutPLC == nil {
-            assumptions.append("no Bpl without PLC is published for \(codec.name); the built-in-PLC value \(format(bpl)) is used")
+            assumptions.append(joined("no Bpl without PLC is published for ", codec.name, "; the built-in-PLC value ", format(bpl), " is used"))
         }
         let burstRatio: Double
         if let b = input.burstRatio { burstRatio = b } else {
@@ -74,15 +74,15 @@ public struct QualityAssessment: Sendable, Equatable {
         let network: Double
         if let rtt = input.rtcpRoundTripMs, rtt.isFinite, rtt >= 0 {
             network = rtt / 2
-            assumptions.append("network one-way delay \(format(network)) ms = RTCP round-trip time \(format(rtt)) ms / 2")
+            assumptions.append(joined("network one-way delay ", format(network), " ms = RTCP round-trip time ", format(rtt), " ms / 2"))
         } else {
             network = input.assumedNetworkDelayMs
-            assumptions.append("no RTCP round-trip time: network one-way delay assumed \(format(network)) ms")
+            assumptions.append(joined("no RTCP round-trip time: network one-way delay assumed ", format(network), " ms"))
         }
         let codecDelay = max(codec.frameMs, input.packetDurationMs ?? codec.frameMs) + codec.lookaheadMs
         let mouthToEar = network + input.jitterBufferDelayMs + codecDelay
-        assumptions.append("mouth-to-ear delay \(format(mouthToEar)) ms = network \(format(network)) + jitter buffer "
-            + "\(format(input.jitterBufferDelayMs)) + codec frame/packet and look-ahead \(format(codecDelay))")
+        assumptions.append(joined("mouth-to-ear delay ", format(mouthToEar), " ms = network ", format(network), " + jitter buffer ",
+                                  format(input.jitterBufferDelayMs), " + codec frame/packet and look-ahead ", format(codecDelay)))
 
         let ppl = max(0, input.effectiveLossPercent)
         let conversational: EModelResult, listening: EModelResult
@@ -109,6 +109,15 @@ public struct QualityAssessment: Sendable, Equatable {
         return QualityAssessment(model: codec.scale, codec: codec, conversational: conversational, listening: listening,
                                  mouthToEarDelayMs: mouthToEar, assumptions: assumptions)
     }
+}
+
+/// An assumption text from its pieces, built in one reserved buffer (interpolating cost several thousand
+/// instructions per text, and every stream and buffer carries several).
+func joined(_ parts: String...) -> String {
+    var text = ""
+    text.reserveCapacity(parts.reduce(0) { $0 + $1.utf8.count })
+    for part in parts { text += part }
+    return text
 }
 
 /// Short decimal rendering for assumption texts (no Foundation formatting): up to 2 decimals.

@@ -37,10 +37,10 @@ public enum JSONValue: Sendable, Hashable {
     /// Appends the UTF-8 text of the value (written as bytes: far cheaper than growing a String).
     func write(to out: inout [UInt8], indent: Int?) {
         switch self {
-        case .null: out.append(contentsOf: "null".utf8)
-        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
-        case .int(let i): out.append(contentsOf: String(i).utf8)
-        case .double(let d): out.append(contentsOf: JSONValue.format(d).utf8)
+        case .null: JSONValue.appendUTF8("null", to: &out)
+        case .bool(let b): JSONValue.appendUTF8(b ? "true" : "false", to: &out)
+        case .int(let i): JSONValue.appendUTF8(String(i), to: &out)
+        case .double(let d): JSONValue.appendUTF8(JSONValue.format(d), to: &out)
         case .string(let s): JSONValue.escape(s, into: &out)
         case .array(let items):
             JSONValue.writeArray(count: items.count, to: &out, indent: indent) { i, out in
@@ -108,23 +108,29 @@ public enum JSONValue: Sendable, Hashable {
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
-    /// True when `s` holds a byte JSON must escape (control, quote, backslash); a plain loop over the
-    /// contiguous UTF-8 of native strings.
-    private static func needsEscaping(_ s: String) -> Bool {
-        func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-            for byte in bytes where byte < 0x20 || byte == 0x22 || byte == 0x5C { return true }
-            return false
-        }
-        if let found = s.utf8.withContiguousStorageIfAvailable(scan) { return found }
-        var copy = s
-        return copy.withUTF8(scan)
+    /// Appends the UTF-8 of `s` in one copy (appending a string's UTF-8 view goes byte by byte).
+    static func appendUTF8(_ s: String, to out: inout [UInt8]) {
+        var text = s
+        text.withUTF8 { out.append(contentsOf: $0) }
+    }
+
+    /// True when `bytes` hold a byte JSON must escape (control, quote, backslash).
+    private static func needsEscaping(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for byte in bytes where byte < 0x20 || byte == 0x22 || byte == 0x5C { return true }
+        return false
     }
 
     static func escape(_ s: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        // Fast path: most strings (numbers, addresses, codes) need no escaping at all.
-        if !needsEscaping(s) {
-            out.append(contentsOf: s.utf8)
+        // Fast path: most strings (numbers, addresses, codes) need no escaping at all; their contiguous UTF-8 is
+        // scanned and copied in one piece (appending the UTF-8 view went byte by byte).
+        var text = s
+        let copied = text.withUTF8 { bytes in
+            guard !needsEscaping(bytes) else { return false }
+            out.append(contentsOf: bytes)
+            return true
+        }
+        if copied {
             out.append(UInt8(ascii: "\""))
             return
         }
