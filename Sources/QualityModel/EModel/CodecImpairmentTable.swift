@@ -45,7 +45,22 @@ public enum CodecImpairmentTable {
     public static var all: [CodecImpairment] { entries.map(\.value) }
 
     static func normalized(_ s: String) -> String {
-        String(s.lowercased().unicodeScalars.filter { CharacterSetLike.isAlphanumeric($0) }.map(Character.init))
+        // ASCII names (all real codec names) take a byte loop with the same result: lower-cased letters and
+        // digits kept, everything else dropped. The Unicode path looked up scalar properties per character on
+        // every stream and buffer scored.
+        if s.utf8.allSatisfy({ $0 < 0x80 }) {
+            var kept: [UInt8] = []
+            kept.reserveCapacity(s.utf8.count)
+            for byte in s.utf8 {
+                switch byte {
+                case UInt8(ascii: "a") ... UInt8(ascii: "z"), UInt8(ascii: "0") ... UInt8(ascii: "9"): kept.append(byte)
+                case UInt8(ascii: "A") ... UInt8(ascii: "Z"): kept.append(byte | 0x20)
+                default: break
+                }
+            }
+            return String(decoding: kept, as: UTF8.self)
+        }
+        return String(s.lowercased().unicodeScalars.filter { CharacterSetLike.isAlphanumeric($0) }.map(Character.init))
     }
 
     private static let g113I = "ITU-T G.113 App. I Table I.1 (Ie) / Table I.3 (Bpl)"
