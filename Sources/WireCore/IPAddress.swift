@@ -138,7 +138,7 @@ public struct Endpoint: Hashable, Sendable, Comparable, CustomStringConvertible 
             var at = IPAddress.writeDottedQuad(v4, into: buffer, at: 0)
             buffer[at] = UInt8(ascii: ":")
             at += 1
-            return IPAddress.writeDecimal(UInt32(port), into: buffer, at: at)
+            return DecimalText.write(UInt64(port), into: buffer, at: at)
         }
     }
 }
@@ -169,28 +169,13 @@ public struct FlowKey: Hashable, Sendable, CustomStringConvertible {
 }
 
 extension IPAddress {
-    // Address text is written into the string's storage: reports and flow keys print addresses by the
-    // hundred thousand, and interpolation cost several hundred instructions a piece.
-
     /// Writes `a.b.c.d` at `at`; returns the index after it (at most 15 bytes).
     static func writeDottedQuad(_ value: UInt32, into buffer: UnsafeMutableBufferPointer<UInt8>, at start: Int) -> Int {
         var at = start
         for shift in stride(from: 24, through: 0, by: -8) {
             if shift != 24 { buffer[at] = UInt8(ascii: "."); at += 1 }
-            at = writeDecimal(value >> UInt32(shift) & 0xFF, into: buffer, at: at)
+            at = DecimalText.write(UInt64(value >> UInt32(shift) & 0xFF), into: buffer, at: at)
         }
         return at
-    }
-
-    /// Writes `value` in decimal at `at`; returns the index after it.
-    static func writeDecimal(_ value: UInt32, into buffer: UnsafeMutableBufferPointer<UInt8>, at start: Int) -> Int {
-        var digits = 1, rest = value
-        while rest >= 10 { rest /= 10; digits += 1 }
-        rest = value
-        for i in stride(from: start + digits - 1, through: start, by: -1) {
-            buffer[i] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
-            rest /= 10
-        }
-        return start + digits
     }
 }

@@ -53,17 +53,13 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
             return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))T\(pad(secondOfDay / 3600, 2)):\(pad(secondOfDay / 60 % 60, 2)):\(pad(secondOfDay % 60, 2)).\(pad(micros, 6))Z"
         }
         // Written digit by digit into the string's storage: reports carry one of these per SIP message and
-        // event, and the interpolated form cost about 10,000 instructions each.
+        // event, and the interpolated form cost about 10,000 instructions each. Every field fits its width here.
         return String(unsafeUninitializedCapacity: 27) { buffer in
             var at = 0
             func put(_ value: Int64, _ width: Int, then separator: UInt8) {
-                var rest = value
-                for i in stride(from: at + width - 1, through: at, by: -1) {
-                    buffer[i] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
-                    rest /= 10
-                }
-                buffer[at + width] = separator
-                at += width + 1
+                at = DecimalText.write(UInt64(value), minimumDigits: width, into: buffer, at: at)
+                buffer[at] = separator
+                at += 1
             }
             put(y, 4, then: UInt8(ascii: "-")); put(m, 2, then: UInt8(ascii: "-")); put(d, 2, then: UInt8(ascii: "T"))
             put(secondOfDay / 3600, 2, then: UInt8(ascii: ":")); put(secondOfDay / 60 % 60, 2, then: UInt8(ascii: ":"))

@@ -19,41 +19,43 @@ public struct JitterBufferBank: Sendable {
     /// Feeds the next packet (arrival order) to every buffer.
     public mutating func feed(_ packet: JitterBufferPacket) {
         guard case .arrival(let arrival) = timeline.admit(packet) else { return }
-        // The buffers are borrowed once per packet and the fates of the first 32 written in one pass over the
-        // window, not one array access per buffer.
+        decideAll(arrival)
+    }
+
+    /// Feeds the next packet to every buffer and returns its fate in the first one.
+    mutating func feedReportingFirst(_ packet: JitterBufferPacket) -> JitterBufferPacketFate {
+        switch timeline.admit(packet) {
+        case .invalid: return .invalid
+        case .duplicate: return .duplicate
+        case .tooOld: return .discardedLate
+        case .arrival(let arrival):
+            guard let decision = decideAll(arrival) else { return .invalid }
+            switch decision.fate {
+            case .played, .missing: return .played(waitMs: decision.waitMs)
+            case .late: return .discardedLate
+            case .overflow: return .discardedOverflow
+            }
+        }
+    }
+
+    /// Every buffer decides the admitted packet's fate; returns the first buffer's decision (nil without buffers).
+    /// The buffers are borrowed once per packet and the fates of the first 32 written in one pass over the
+    /// window, not one array access per buffer.
+    @discardableResult
+    private mutating func decideAll(_ arrival: PlayoutTimeline.Arrival) -> (fate: SequenceWindow.Fate, waitMs: Double?)? {
+        var first: (fate: SequenceWindow.Fate, waitMs: Double?)?
         var packed: UInt64 = 0
         let count = policies.count
         policies.withUnsafeMutableBufferPointer { policies in
             for lane in 0 ..< min(count, 32) {
-                packed |= UInt64(policies[lane].decide(arrival).fate.rawValue) << UInt64(lane << 1)
+                let decision = policies[lane].decide(arrival)
+                if lane == 0 { first = decision }
+                packed |= UInt64(decision.fate.rawValue) << UInt64(lane << 1)
             }
         }
         timeline.setFates(packed, count: count, for: arrival.extended)
         for lane in 32 ..< max(32, count) {
             timeline.setFate(policies[lane].decide(arrival).fate, for: arrival.extended, lane: lane)
-        }
-    }
-
-    /// Feeds the next packet to every buffer and returns its fate in the first one.
-    mutating func feedReportingFirst(_ packet: JitterBufferPacket) -> JitterBufferPacketFate {
-        let arrival: PlayoutTimeline.Arrival
-        switch timeline.admit(packet) {
-        case .invalid: return .invalid
-        case .duplicate: return .duplicate
-        case .tooOld: return .discardedLate
-        case .arrival(let a): arrival = a
-        }
-        var first = JitterBufferPacketFate.invalid
-        for lane in policies.indices {
-            let (fate, waitMs) = policies[lane].decide(arrival)
-            timeline.setFate(fate, for: arrival.extended, lane: lane)
-            if lane == 0 {
-                switch fate {
-                case .played, .missing: first = .played(waitMs: waitMs)
-                case .late: first = .discardedLate
-                case .overflow: first = .discardedOverflow
-                }
-            }
         }
         return first
     }

@@ -53,7 +53,7 @@ struct PlayoutPolicy: Sendable {
             }
         } else if spec.adaptation == .continuous {
             let desired = desiredPlayoutDelay(transit: transit, isFirstPacket: false)
-            let maxShrink = 0.25 * (packet.frameTicks.map { Double($0) * 1000 / Double(packet.clockRate) } ?? 20)
+            let maxShrink = 0.25 * (packet.packetDurationMs ?? 20)
             playoutDelay = desired >= playoutDelay ? desired : max(desired, playoutDelay - maxShrink)
             previousPlayoutDelay = playoutDelay
         }

@@ -22,6 +22,9 @@ struct PlayoutTimeline: Sendable {
         /// Smallest timestamp step between consecutive sequence numbers seen so far (timestamp units).
         var frameTicks: Int64?
         var clockRate: Int
+
+        /// Packet duration (ms) from `frameTicks`, nil before two consecutive packets.
+        var packetDurationMs: Double? { PlayoutTimeline.durationMs(frameTicks: frameTicks, clockRate: clockRate) }
     }
 
     /// The verdict on one fed packet.
@@ -118,5 +121,10 @@ struct PlayoutTimeline: Sendable {
     mutating func flush() { window.flush() }
 
     /// Packet duration (ms) from the smallest timestamp step, nil before two consecutive packets.
-    var packetDurationMs: Double? { frameTicks.map { Double($0) * 1000 / Double(clockRate) } }
+    var packetDurationMs: Double? { Self.durationMs(frameTicks: frameTicks, clockRate: clockRate) }
+
+    /// `frameTicks` timestamp units in ms.
+    static func durationMs(frameTicks: Int64?, clockRate: Int) -> Double? {
+        frameTicks.map { Double($0) * 1000 / Double(clockRate) }
+    }
 }

@@ -74,8 +74,7 @@ struct SequenceWindow: Sendable {
         fates.withUnsafeMutableBufferPointer { words in
             for lane in 0 ..< min(count, 32) {
                 let i = first + lane
-                let shift = UInt64((i & 31) << 1)
-                words[i >> 5] = words[i >> 5] & ~(3 << shift) | (packed >> UInt64(lane << 1) & 3) << shift
+                words[i >> 5] = Self.storing(UInt8(truncatingIfNeeded: packed >> UInt64(lane << 1)) & 3, at: i, in: words[i >> 5])
             }
         }
     }
@@ -100,11 +99,10 @@ struct SequenceWindow: Sendable {
                     let first = Self.index(ext, lanes: lanes)
                     for lane in 0 ..< lanes {
                         let i = first + lane
-                        let shift = UInt64((i & 31) << 1)
-                        let fate = UInt8(truncatingIfNeeded: words[i >> 5] >> shift) & 3
+                        let fate = Self.fate(at: i, in: words[i >> 5])
                         if lane == 0 && fate == Fate.missing.rawValue { lost += 1 }
                         counters[lane].record(lost: fate != Fate.played.rawValue)
-                        words[i >> 5] &= ~(3 << shift)
+                        words[i >> 5] = Self.storing(Fate.missing.rawValue, at: i, in: words[i >> 5])
                     }
                     ext += 1
                 }
@@ -117,9 +115,18 @@ struct SequenceWindow: Sendable {
 
     private func index(_ ext: Int64, lane: Int) -> Int { Self.index(ext, lanes: lanes) + lane }
     private static func index(_ ext: Int64, lanes: Int) -> Int { Int(ext & Int64(capacity - 1)) * lanes }
-    private func fate(at index: Int) -> UInt8 { UInt8(truncatingIfNeeded: fates[index >> 5] >> UInt64((index & 31) << 1)) & 3 }
+    private func fate(at index: Int) -> UInt8 { Self.fate(at: index, in: fates[index >> 5]) }
     private mutating func store(_ fate: UInt8, at index: Int) {
+        fates[index >> 5] = Self.storing(fate, at: index, in: fates[index >> 5])
+    }
+
+    /// The 2-bit fate number `index` in its word (`index >> 5` selects the word).
+    private static func fate(at index: Int, in word: UInt64) -> UInt8 {
+        UInt8(truncatingIfNeeded: word >> UInt64((index & 31) << 1)) & 3
+    }
+    /// `word` with fate number `index` replaced by `fate` (0…3).
+    private static func storing(_ fate: UInt8, at index: Int, in word: UInt64) -> UInt64 {
         let shift = UInt64((index & 31) << 1)
-        fates[index >> 5] = fates[index >> 5] & ~(3 << shift) | UInt64(fate) << shift
+        return word & ~(3 << shift) | UInt64(fate) << shift
     }
 }

@@ -42,13 +42,13 @@ struct MessageEssentials: Sendable {
     /// The `tag` header parameter of a From/To value, without parsing the whole address.
     static func tag(in value: String) -> String? {
         var text = value[...]
-        if let close = text.utf8.lastIndex(of: UInt8(ascii: ">")) { text = text[text.utf8.index(after: close)...] }
-        for param in text.utf8.split(separator: UInt8(ascii: ";"), omittingEmptySubsequences: true)
+        if let close = text.lastIndex(ofASCII: UInt8(ascii: ">")) { text = text.after(close) }
+        for param in text.split(atASCII: UInt8(ascii: ";"), omittingEmptySubsequences: true)
             .dropFirst(text.utf8.first == UInt8(ascii: ";") ? 0 : 1) {
-            let p = Substring(param).trimmingLinearWhitespace
-            guard p.hasPrefixIgnoringASCIICase("tag"), let eq = p.utf8.firstIndex(of: UInt8(ascii: "=")) else { continue }
+            let p = param.trimmingLinearWhitespace
+            guard p.hasPrefixIgnoringASCIICase("tag"), let eq = p.firstIndex(ofASCII: UInt8(ascii: "=")) else { continue }
             guard p[..<eq].trimmingLinearWhitespace.equalsIgnoringASCIICase("tag") else { continue }
-            return String(p[p.utf8.index(after: eq)...].trimmingLinearWhitespace)
+            return String(p.after(eq).trimmingLinearWhitespace)
         }
         return nil
     }

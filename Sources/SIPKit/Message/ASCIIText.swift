@@ -77,9 +77,11 @@ extension Substring {
         guard utf8.count >= 2, utf8.first == UInt8(ascii: "\""), utf8.last == UInt8(ascii: "\"") else { return self }
         return self[utf8.index(after: startIndex) ..< utf8.index(before: endIndex)]
     }
-    /// Pieces between `byte` delimiters (empty pieces kept, like `split(omittingEmptySubsequences: false)`).
-    func split(atASCII byte: UInt8) -> [Substring] {
-        utf8.split(separator: byte, omittingEmptySubsequences: false).map { Substring($0) }
+    /// Pieces between `byte` delimiters, with `split`'s meaning of `maxSplits` and `omittingEmptySubsequences`
+    /// (empty pieces kept by default).
+    func split(atASCII byte: UInt8, maxSplits: Int = .max, omittingEmptySubsequences: Bool = false) -> [Substring] {
+        utf8.split(separator: byte, maxSplits: maxSplits, omittingEmptySubsequences: omittingEmptySubsequences)
+            .map { Substring($0) }
     }
 }
 

@@ -132,10 +132,8 @@ extension SIPMessage {
         func bad() -> ParseError {
             ParseError(.sipBadStartLine, layer: .sip, offset: offset, detail: "start line '\(text.prefix(60))'")
         }
-        // Fields split at spaces over the UTF-8 bytes (not Characters).
         func fields(maxSplits: Int = .max) -> [Substring] {
-            text.utf8.split(separator: UInt8(ascii: " "), maxSplits: maxSplits, omittingEmptySubsequences: true)
-                .map { Substring($0) }
+            text[...].split(atASCII: UInt8(ascii: " "), maxSplits: maxSplits, omittingEmptySubsequences: true)
         }
         if text.hasPrefixIgnoringASCIICase("SIP/") {
             // Status-Line = SIP-Version SP Status-Code SP Reason-Phrase
