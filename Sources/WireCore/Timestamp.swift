@@ -54,18 +54,35 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
         }
         // Written digit by digit into the string's storage: reports carry one of these per SIP message and
         // event, and the interpolated form cost about 10,000 instructions each. Every field fits its width here.
-        return String(unsafeUninitializedCapacity: 27) { buffer in
-            var at = 0
-            func put(_ value: Int64, _ width: Int, then separator: UInt8) {
-                at = DecimalText.write(UInt64(value), minimumDigits: width, into: buffer, at: at)
-                buffer[at] = separator
-                at += 1
-            }
-            put(y, 4, then: UInt8(ascii: "-")); put(m, 2, then: UInt8(ascii: "-")); put(d, 2, then: UInt8(ascii: "T"))
-            put(secondOfDay / 3600, 2, then: UInt8(ascii: ":")); put(secondOfDay / 60 % 60, 2, then: UInt8(ascii: ":"))
-            put(secondOfDay % 60, 2, then: UInt8(ascii: ".")); put(micros, 6, then: UInt8(ascii: "Z"))
-            return at
+        return String(unsafeUninitializedCapacity: 27) { writeISO8601(into: $0) }
+    }
+
+    /// Appends the bytes of `iso8601` (without building the string: the JSON writer's path).
+    /// Int64 nanoseconds span the years 1677…2262, always four digits.
+    public func appendISO8601(to bytes: inout [UInt8]) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { buffer in
+            let end = writeISO8601(into: buffer)
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<end]))
         }
+    }
+
+    /// Writes the 27 bytes of `iso8601` for a four-digit year (more for a longer one; 32 bytes always suffice);
+    /// returns the count.
+    public func writeISO8601(into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        let days = floorDiv(wholeSeconds, 86_400)
+        let secondOfDay = wholeSeconds - days * 86_400
+        let (y, m, d) = Timestamp.civilDate(daysSinceEpoch: days)
+        let micros = subsecondNanoseconds / 1_000
+        var at = 0
+        func put(_ value: Int64, _ width: Int, then separator: UInt8) {
+            at = DecimalText.write(UInt64(value), minimumDigits: width, into: buffer, at: at)
+            buffer[at] = separator
+            at += 1
+        }
+        put(y, 4, then: UInt8(ascii: "-")); put(m, 2, then: UInt8(ascii: "-")); put(d, 2, then: UInt8(ascii: "T"))
+        put(secondOfDay / 3600, 2, then: UInt8(ascii: ":")); put(secondOfDay / 60 % 60, 2, then: UInt8(ascii: ":"))
+        put(secondOfDay % 60, 2, then: UInt8(ascii: ".")); put(micros, 6, then: UInt8(ascii: "Z"))
+        return at
     }
 
     public var description: String { iso8601 }

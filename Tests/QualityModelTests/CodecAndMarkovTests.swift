@@ -97,6 +97,29 @@ import Testing
         #expect(a.assumptions.contains { $0.contains("BurstR = 1") })
     }
 
+    /// The texts are written when read, from the values the assessment used: every case in order, by hand.
+    @Test func assumptionTextsInOrder() {
+        let override = CodecImpairment(name: "custom", scale: .narrowband, ie: 11, bplWithPLC: 19, bplWithoutPLC: nil,
+                                       frameMs: 10, lookaheadMs: 5, source: "given", ituPublished: false)
+        let a = QualityAssessment.assess(QualityAssessmentInput(codec: "x", codecOverride: override, concealment: false,
+                                                                effectiveLossPercent: 0, burstRatio: nil, rtcpRoundTripMs: 30,
+                                                                jitterBufferDelayMs: 12.345, packetDurationMs: 20))
+        #expect(a.assumptions == [
+            "codec values given explicitly: Ie 11, Bpl 19",
+            "no Bpl without PLC is published for custom; the built-in-PLC value 19 is used",
+            "burst ratio undefined for this loss pattern; BurstR = 1 (random loss) assumed",
+            "network one-way delay 15 ms = RTCP round-trip time 30 ms / 2",
+            "mouth-to-ear delay 52.35 ms = network 15 + jitter buffer 12.35 + codec frame/packet and look-ahead 25",
+            "G.107 (06/2015) narrowband E-model, Table 3 defaults for all terminal parameters, delay applied as T = Ta = d, Tr = 2d",
+            "MOS from R per G.107 Annex B, clamped to 1…4.5",
+        ])
+        let table = QualityAssessment.assess(QualityAssessmentInput(codec: "PCMA", effectiveLossPercent: 0, burstRatio: 1,
+                                                                    rtcpRoundTripMs: nil, jitterBufferDelayMs: 0))
+        #expect(table.assumptions.first == "codec \(table.codec.name): \(table.codec.source)")
+        #expect(table.assumptions.contains("no RTCP round-trip time: network one-way delay assumed 20 ms"))
+        #expect(table.assumptions.count == 5)
+    }
+
     @Test func widebandCodecUsesG1071() {
         let a = QualityAssessment.assess(QualityAssessmentInput(codec: "AMR-WB", effectiveLossPercent: 2, burstRatio: 1,
                                                                 rtcpRoundTripMs: 100, jitterBufferDelayMs: 40))

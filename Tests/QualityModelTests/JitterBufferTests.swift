@@ -288,6 +288,9 @@ func threeTalkspurts(a: Double, b: Double, c: Double, markers: Bool = false) -> 
         // fixed:200 waits 200 for all but packet 5 (130): mean 193; d = 40 + 193 + 20 = 253 ms.
         #expect(abs(scored.mouthToEarDelayMs - 253) < 1e-9)
         #expect(scored.conversational.mos < scored.listening.mos)
+        #expect(scored.assumptions.count == 6)
+        #expect(scored.assumptions.last?.hasPrefix("jitter buffer 'fixed:200': effective loss 0 % (network + late + overflow), "
+                                                   + "mean buffer delay 19") == true)
     }
 }
 

@@ -46,50 +46,47 @@ public struct QualityAssessment: Sendable, Equatable {
     public var listening: EModelResult
     /// Mouth-to-ear delay used for Id (ms) = network + jitter buffer + codec.
     public var mouthToEarDelayMs: Double
-    /// Human-readable assumptions (codec value sources, delay source, defaults).
-    public var assumptions: [String]
+    /// Human-readable assumptions (codec value sources, delay source, defaults). Written when read: a capture
+    /// scores every stream through every simulated buffer but reports the texts of the reference buffer only.
+    public var assumptions: [String] { facts.texts(codec: codec, mouthToEarDelayMs: mouthToEarDelayMs) }
+    /// What the assumption texts are made of.
+    var facts: AssumptionFacts
 
     /// Scores a stream. Narrowband codecs use the full G.107 with Table 3 defaults for every terminal
     /// parameter, the delay applied as T = Ta = d, Tr = 2d; wideband codecs use `WidebandEModel` (G.107.1).
     public static func assess(_ input: QualityAssessmentInput) -> QualityAssessment {
-        var assumptions: [String] = []
+        var facts = AssumptionFacts(concealment: input.concealment, jitterBufferDelayMs: input.jitterBufferDelayMs)
         let codec: CodecImpairment
         if let override = input.codecOverride {
             codec = override
-            assumptions.append(joined("codec values given explicitly: Ie ", format(override.ie), ", Bpl ", format(override.bplWithPLC)))
+            facts.codecSource = .explicit
         } else {
             let resolved = CodecImpairmentTable.resolve(input.codec)
             codec = resolved.codec
-            assumptions.append(resolved.assumption ?? joined("codec ", codec.name, ": ", codec.source))
+            facts.codecSource = resolved.assumption.map(AssumptionFacts.CodecSource.unknown) ?? .table
         }
         let bpl = codec.bpl(concealment: input.concealment)
-        if !input.concealment && codec.bplWithoutPLC == nil {
-            assumptions.append(joined("no Bpl without PLC is published for ", codec.name, "; the built-in-PLC value ", format(bpl), " is used"))
-        }
         let burstRatio: Double
         if let b = input.burstRatio { burstRatio = b } else {
             burstRatio = 1
-            assumptions.append("burst ratio undefined for this loss pattern; BurstR = 1 (random loss) assumed")
+            facts.burstRatioAssumed = true
         }
         let network: Double
         if let rtt = input.rtcpRoundTripMs, rtt.isFinite, rtt >= 0 {
             network = rtt / 2
-            assumptions.append(joined("network one-way delay ", format(network), " ms = RTCP round-trip time ", format(rtt), " ms / 2"))
+            facts.rtcpRoundTripMs = rtt
         } else {
             network = input.assumedNetworkDelayMs
-            assumptions.append(joined("no RTCP round-trip time: network one-way delay assumed ", format(network), " ms"))
         }
+        facts.networkDelayMs = network
         let codecDelay = max(codec.frameMs, input.packetDurationMs ?? codec.frameMs) + codec.lookaheadMs
+        facts.codecDelayMs = codecDelay
         let mouthToEar = network + input.jitterBufferDelayMs + codecDelay
-        assumptions.append(joined("mouth-to-ear delay ", format(mouthToEar), " ms = network ", format(network), " + jitter buffer ",
-                                  format(input.jitterBufferDelayMs), " + codec frame/packet and look-ahead ", format(codecDelay)))
 
         let ppl = max(0, input.effectiveLossPercent)
         let conversational: EModelResult, listening: EModelResult
         switch codec.scale {
         case .narrowband:
-            assumptions.append("G.107 (06/2015) narrowband E-model, Table 3 defaults for all terminal parameters, "
-                + "delay applied as T = Ta = d, Tr = 2d")
             var x = EModelInput()
             x.equipmentImpairment = codec.ie
             x.packetLossRobustness = bpl
@@ -99,15 +96,83 @@ public struct QualityAssessment: Sendable, Equatable {
             x.applyPlanningDelay(mouthToEar)
             conversational = EModel.evaluate(x)
         case .wideband:
-            assumptions.append("G.107.1 wideband E-model (Ro,WB = 129, MOS from R/1.29); Is,WB = 0, Id,WB = 1.29·Idd(Ta), "
-                + "echo assumed controlled")
             listening = WidebandEModel.evaluate(ie: codec.ie, bpl: bpl, ppl: ppl, burstRatio: burstRatio, absoluteDelayMs: 0)
             conversational = WidebandEModel.evaluate(ie: codec.ie, bpl: bpl, ppl: ppl, burstRatio: burstRatio,
                                                      absoluteDelayMs: mouthToEar)
         }
-        assumptions.append("MOS from R per G.107 Annex B, clamped to 1…4.5")
         return QualityAssessment(model: codec.scale, codec: codec, conversational: conversational, listening: listening,
-                                 mouthToEarDelayMs: mouthToEar, assumptions: assumptions)
+                                 mouthToEarDelayMs: mouthToEar, facts: facts)
+    }
+}
+
+/// The values behind a `QualityAssessment`'s assumption texts, kept instead of the texts themselves.
+struct AssumptionFacts: Sendable, Equatable {
+    enum CodecSource: Sendable, Equatable {
+        /// Codec values given explicitly (`codecOverride`).
+        case explicit
+        /// Found in the impairment table.
+        case table
+        /// Not in the table: the fallback's assumption text.
+        case unknown(String)
+    }
+    var codecSource = CodecSource.table
+    var concealment: Bool
+    var burstRatioAssumed = false
+    /// The RTCP round-trip time the network delay came from (nil: assumed).
+    var rtcpRoundTripMs: Double?
+    var networkDelayMs = 0.0
+    var jitterBufferDelayMs: Double
+    var codecDelayMs = 0.0
+    /// The simulated buffer scored (`JitterBufferOutcome.assess`): name, effective loss (%), mean delay (ms).
+    var buffer: (name: String, effectiveLossPercent: Double, meanDelayMs: Double)?
+
+    init(concealment: Bool, jitterBufferDelayMs: Double) {
+        self.concealment = concealment
+        self.jitterBufferDelayMs = jitterBufferDelayMs
+    }
+
+    static func == (a: AssumptionFacts, b: AssumptionFacts) -> Bool {
+        a.codecSource == b.codecSource && a.concealment == b.concealment && a.burstRatioAssumed == b.burstRatioAssumed
+            && a.rtcpRoundTripMs == b.rtcpRoundTripMs && a.networkDelayMs == b.networkDelayMs
+            && a.jitterBufferDelayMs == b.jitterBufferDelayMs && a.codecDelayMs == b.codecDelayMs
+            && a.buffer?.name == b.buffer?.name && a.buffer?.effectiveLossPercent == b.buffer?.effectiveLossPercent
+            && a.buffer?.meanDelayMs == b.buffer?.meanDelayMs
+    }
+
+    /// The texts, in the order the assessment applies them.
+    func texts(codec: CodecImpairment, mouthToEarDelayMs mouthToEar: Double) -> [String] {
+        var texts: [String] = []
+        switch codecSource {
+        case .explicit: texts.append(joined("codec values given explicitly: Ie ", format(codec.ie), ", Bpl ", format(codec.bplWithPLC)))
+        case .table: texts.append(joined("codec ", codec.name, ": ", codec.source))
+        case .unknown(let text): texts.append(text)
+        }
+        if !concealment && codec.bplWithoutPLC == nil {
+            texts.append(joined("no Bpl without PLC is published for ", codec.name, "; the built-in-PLC value ",
+                                format(codec.bpl(concealment: concealment)), " is used"))
+        }
+        if burstRatioAssumed { texts.append("burst ratio undefined for this loss pattern; BurstR = 1 (random loss) assumed") }
+        if let rtt = rtcpRoundTripMs {
+            texts.append(joined("network one-way delay ", format(networkDelayMs), " ms = RTCP round-trip time ", format(rtt), " ms / 2"))
+        } else {
+            texts.append(joined("no RTCP round-trip time: network one-way delay assumed ", format(networkDelayMs), " ms"))
+        }
+        texts.append(joined("mouth-to-ear delay ", format(mouthToEar), " ms = network ", format(networkDelayMs), " + jitter buffer ",
+                            format(jitterBufferDelayMs), " + codec frame/packet and look-ahead ", format(codecDelayMs)))
+        switch codec.scale {
+        case .narrowband:
+            texts.append("G.107 (06/2015) narrowband E-model, Table 3 defaults for all terminal parameters, "
+                + "delay applied as T = Ta = d, Tr = 2d")
+        case .wideband:
+            texts.append("G.107.1 wideband E-model (Ro,WB = 129, MOS from R/1.29); Is,WB = 0, Id,WB = 1.29·Idd(Ta), "
+                + "echo assumed controlled")
+        }
+        texts.append("MOS from R per G.107 Annex B, clamped to 1…4.5")
+        if let buffer {
+            texts.append(joined("jitter buffer '", buffer.name, "': effective loss ", format(buffer.effectiveLossPercent), " % ",
+                                "(network + late + overflow), mean buffer delay ", format(buffer.meanDelayMs), " ms"))
+        }
+        return texts
     }
 }
 

@@ -69,8 +69,7 @@ public struct JitterBufferOutcome: Sendable, Equatable {
             effectiveLossPercent: effectiveLossPercent, burstRatio: burstRatio,
             rtcpRoundTripMs: rtcpRoundTripMs, assumedNetworkDelayMs: assumedNetworkDelayMs,
             jitterBufferDelayMs: meanDelayMs, packetDurationMs: packetDurationMs))
-        a.assumptions.append(joined("jitter buffer '", name, "': effective loss ", format(effectiveLossPercent), " % ",
-                                    "(network + late + overflow), mean buffer delay ", format(meanDelayMs), " ms"))
+        a.facts.buffer = (name, effectiveLossPercent, meanDelayMs)
         return a
     }
 }

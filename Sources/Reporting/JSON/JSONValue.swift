@@ -1,3 +1,5 @@
+import WireCore
+
 /// A JSON document with insertion-ordered objects, so output is stable and diffs cleanly,
 /// and `null` is written explicitly (the report contract never omits a field).
 public enum JSONValue: Sendable, Hashable {
@@ -39,8 +41,8 @@ public enum JSONValue: Sendable, Hashable {
         switch self {
         case .null: JSONValue.appendUTF8("null", to: &out)
         case .bool(let b): JSONValue.appendUTF8(b ? "true" : "false", to: &out)
-        case .int(let i): JSONValue.appendUTF8(String(i), to: &out)
-        case .double(let d): JSONValue.appendUTF8(JSONValue.format(d), to: &out)
+        case .int(let i): DecimalText.append(i, to: &out)
+        case .double(let d): JSONValue.appendNumber(d, to: &out)
         case .string(let s): JSONValue.escape(s, into: &out)
         case .array(let items):
             JSONValue.writeArray(count: items.count, to: &out, indent: indent) { i, out in
@@ -86,7 +88,7 @@ public enum JSONValue: Sendable, Hashable {
         out.append(close)
     }
 
-    private static func newline(_ out: inout [UInt8], _ indent: Int?) {
+    static func newline(_ out: inout [UInt8], _ indent: Int?) {
         guard let indent else { return }
         out.append(0x0A)
         var spaces = 2 * indent
@@ -102,8 +104,20 @@ public enum JSONValue: Sendable, Hashable {
     /// Shortest round-tripping decimal; integral values keep a ".0"-free form (`12`, not `12.0`).
     static func format(_ d: Double) -> String {
         guard d.isFinite else { return "null" }
-        if d == d.rounded(), abs(d) < 1e15 { return String(Int64(d)) }
+        if let integral = integralValue(d) { return String(integral) }
         return d.description   // the same text as "\(d)", without the interpolation machinery
+    }
+
+    /// Appends `format(d)`: integral values (|d| < 10¹⁵) as integers, others in Swift's shortest form.
+    static func appendNumber(_ d: Double, to out: inout [UInt8]) {
+        if let integral = integralValue(d) { DecimalText.append(integral, to: &out); return }
+        appendUTF8(format(d), to: &out)
+    }
+
+    /// `d` as an integer when `format` writes it as one: finite, integral and below 10¹⁵ in magnitude.
+    @inline(__always)
+    static func integralValue(_ d: Double) -> Int? {
+        d.isFinite && d == d.rounded() && abs(d) < 1e15 ? Int(d) : nil
     }
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
@@ -115,7 +129,7 @@ public enum JSONValue: Sendable, Hashable {
     }
 
     /// True when `bytes` hold a byte JSON must escape (control, quote, backslash).
-    private static func needsEscaping(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func needsEscaping(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         for byte in bytes where byte < 0x20 || byte == 0x22 || byte == 0x5C { return true }
         return false
     }

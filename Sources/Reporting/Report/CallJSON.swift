@@ -5,64 +5,97 @@ import WireCore
 /// One `calls[]` entry: the contract's fields, then the timeline and SDP history the HTML ladder draws.
 enum CallJSON {
     static func build(_ call: CallRecord, result: AnalysisResult) -> JSONValue {
+        JSONTreeBuilder.build { write(call, result: result, to: &$0) }
+    }
+
+    static func write<Sink: JSONSink>(_ call: CallRecord, result: AnalysisResult, to w: inout Sink) {
         let streamIDs = result.streamIDsByCall[call.callID] ?? []
-        var flags: [String] = []
-        if call.answerTime != nil && streamIDs.isEmpty { flags.append("no_media_after_answer") }
-        return .object([
-            ("call_id", .string(call.callID)),
-            ("from", .string(nameAddress(call.fromDisplayName, call.fromURI))),
-            ("to", .string(nameAddress(call.toDisplayName, call.toURI))),
-            ("caller", .text(call.caller)),
-            ("callee", .text(call.callee)),
-            ("state", .string(call.state.rawValue)),
-            ("final_status", .number(call.finalStatus)),
-            ("final_reason", .text(call.finalReason)),
-            ("invite_time", ReportDocument.time(call.inviteTime)),
-            ("ringing_time", ReportDocument.time(call.ringingTime)),
-            ("answer_time", ReportDocument.time(call.answerTime)),
-            ("end_time", ReportDocument.time(call.endTime)),
-            ("pdd_ms", .number(call.pddMs)),
-            ("srd_ms", .number(call.srdMs)),
-            ("answer_ms", .number(call.answerMs)),
-            ("duration_s", .number(call.durationS)),
-            ("sdd_ms", .number(call.sddMs)),
-            ("ended_by", .text(call.endedBy?.rawValue)),
-            ("stream_ids", .array(streamIDs.map(JSONValue.string))),
-            ("mos", .number(result.mos(forCall: call.callID))),
-            ("from_uri", .string(call.fromURI)),
-            ("to_uri", .string(call.toURI)),
-            ("user_agents", .object([("caller", .text(call.callerUserAgent)), ("callee", .text(call.calleeUserAgent))])),
-            ("caller_signalling", .string(call.callerSignalling.description)),
-            ("callee_signalling", .string(call.calleeSignalling.description)),
-            ("transport", .string(call.transport == .tcp ? "tcp" : "udp")),
-            ("first_provisional_time", ReportDocument.time(call.firstProvisionalTime)),
-            ("ack_time", ReportDocument.time(call.ackTime)),
-            ("bye_time", ReportDocument.time(call.byeTime)),
-            ("bye_response_time", ReportDocument.time(call.byeResponseTime)),
-            ("invites", .int(call.initialInviteCount)),
-            ("auth_challenges", .int(call.authChallenges)),
-            ("redirects", .int(call.redirects)),
-            ("session_modifications", .int(call.sessionModifications)),
-            ("retransmissions", .int(call.retransmissions)),
-            ("flags", .array(flags.map(JSONValue.string))),
-            ("messages", .array(call.messages.map { m in
-                .object([("time", .string(m.time.iso8601)), ("src", .string(m.source.description)),
-                         ("dst", .string(m.destination.description)), ("summary", .string(m.summary)),
-                         ("packet", .int(m.packetNumber)), ("retransmission", .bool(m.isRetransmission))])
-            })),
-            ("messages_dropped", .int(call.droppedMessages)),
-            ("media", .array(call.media.map { event in
-                .object([("time", .string(event.time.iso8601)), ("sender", .string(event.sender.rawValue)),
-                         ("role", .string(event.role.rawValue)), ("carried_by", .string(event.carriedBy)),
-                         ("streams", .array(event.streams.map { s in
-                             .object([("kind", .string(s.kind)), ("address", .text(s.address?.description)),
-                                      ("port", .int(Int(s.port))), ("codec", .text(s.codec?.description)),
-                                      ("payload_type", .number(s.payloadType.map(Int.init))), ("ptime", .number(s.ptime)),
-                                      ("direction", .string(s.direction.rawValue)), ("encrypted", .bool(s.isEncrypted)),
-                                      ("rtcp_mux", .bool(s.rtcpMux))])
-                         }))])
-            })),
-        ])
+        w.object { w in
+            w.field("call_id", call.callID)
+            w.field("from", nameAddress(call.fromDisplayName, call.fromURI))
+            w.field("to", nameAddress(call.toDisplayName, call.toURI))
+            w.field("caller", text: call.caller)
+            w.field("callee", text: call.callee)
+            w.field("state", call.state.rawValue)
+            w.field("final_status", number: call.finalStatus)
+            w.field("final_reason", text: call.finalReason)
+            w.field("invite_time", time: call.inviteTime)
+            w.field("ringing_time", time: call.ringingTime)
+            w.field("answer_time", time: call.answerTime)
+            w.field("end_time", time: call.endTime)
+            w.field("pdd_ms", number: call.pddMs)
+            w.field("srd_ms", number: call.srdMs)
+            w.field("answer_ms", number: call.answerMs)
+            w.field("duration_s", number: call.durationS)
+            w.field("sdd_ms", number: call.sddMs)
+            w.field("ended_by", text: call.endedBy?.rawValue)
+            w.field("stream_ids") { $0.array(streamIDs) { $0.string($1) } }
+            w.field("mos", number: result.mos(forCall: call.callID))
+            w.field("from_uri", call.fromURI)
+            w.field("to_uri", call.toURI)
+            w.field("user_agents") { w in
+                w.object { w in
+                    w.field("caller", text: call.callerUserAgent)
+                    w.field("callee", text: call.calleeUserAgent)
+                }
+            }
+            w.field("caller_signalling", call.callerSignalling.description)
+            w.field("callee_signalling", call.calleeSignalling.description)
+            w.field("transport", call.transport == .tcp ? "tcp" : "udp")
+            w.field("first_provisional_time", time: call.firstProvisionalTime)
+            w.field("ack_time", time: call.ackTime)
+            w.field("bye_time", time: call.byeTime)
+            w.field("bye_response_time", time: call.byeResponseTime)
+            w.field("invites", call.initialInviteCount)
+            w.field("auth_challenges", call.authChallenges)
+            w.field("redirects", call.redirects)
+            w.field("session_modifications", call.sessionModifications)
+            w.field("retransmissions", call.retransmissions)
+            w.field("flags") { w in
+                w.beginArray()
+                if call.answerTime != nil && streamIDs.isEmpty { w.string("no_media_after_answer") }
+                w.endArray()
+            }
+            w.field("messages") {
+                $0.array(call.messages) { w, m in
+                    w.object { w in
+                        w.field("time", time: m.time)
+                        w.field("src", m.source.description)
+                        w.field("dst", m.destination.description)
+                        w.field("summary", m.summary)
+                        w.field("packet", m.packetNumber)
+                        w.field("retransmission", m.isRetransmission)
+                    }
+                }
+            }
+            w.field("messages_dropped", call.droppedMessages)
+            w.field("media") {
+                $0.array(call.media) { w, event in
+                    w.object { w in
+                        w.field("time", time: event.time)
+                        w.field("sender", event.sender.rawValue)
+                        w.field("role", event.role.rawValue)
+                        w.field("carried_by", event.carriedBy)
+                        w.field("streams") { $0.array(event.streams) { media($1, to: &$0) } }
+                    }
+                }
+            }
+        }
+    }
+
+    /// One `m=` line of an SDP in the call's media history.
+    static func media<Sink: JSONSink>(_ s: CallMediaStream, to w: inout Sink) {
+        w.object { w in
+            w.field("kind", s.kind)
+            w.field("address", text: s.address?.description)
+            w.field("port", Int(s.port))
+            w.field("codec", text: s.codec?.description)
+            w.field("payload_type", number: s.payloadType.map(Int.init))
+            w.field("ptime", number: s.ptime)
+            w.field("direction", s.direction.rawValue)
+            w.field("encrypted", s.isEncrypted)
+            w.field("rtcp_mux", s.rtcpMux)
+        }
     }
 
     /// `"Alice" <sip:alice@example.com>` or the bare URI.

@@ -12,14 +12,15 @@ public enum ReportDocument {
         .object(members(result, generatorVersion: generatorVersion).map { key, member in
             switch member {
             case .value(let value): return (key, value)
-            case .items(let count, let item): return (key, .array((0..<count).map(item)))
+            case .calls: return (key, .array(result.sip.calls.map { CallJSON.build($0, result: result) }))
+            case .streams: return (key, .array(result.streams.map(StreamJSON.build)))
             }
         })
     }
 
     /// Writes the document as `build(…).serialized()` would (UTF-8), without holding it: the calls and streams
-    /// (the bulk of a busy capture's report) are built and serialised one at a time, and `output` receives
-    /// the bytes in pieces of about `chunkBytes` (the last one ends with the final newline).
+    /// (the bulk of a busy capture's report) are written one at a time straight to text (no tree is built),
+    /// and `output` receives the bytes in pieces of about `chunkBytes` (the last one ends with the final newline).
     public static func write(_ result: AnalysisResult, generatorVersion: String, chunkBytes: Int = 1 << 20,
                              to output: ([UInt8]) throws -> Void) rethrows {
         var out: [UInt8] = []
@@ -31,10 +32,13 @@ public enum ReportDocument {
             switch member {
             case .value(let value):
                 value.write(to: &out, indent: 1)
-            case .items(let count, let item):
-                try JSONValue.writeArray(count: count, to: &out, indent: 1) { j, out in
-                    item(j).write(to: &out, indent: 2)
-                    if out.count >= chunkBytes { try output(out); out.removeAll(keepingCapacity: true) }
+            case .calls:
+                try writeItems(result.sip.calls, to: &out, chunkBytes: chunkBytes, output: output) {
+                    CallJSON.write($0, result: result, to: &$1)
+                }
+            case .streams:
+                try writeItems(result.streams, to: &out, chunkBytes: chunkBytes, output: output) {
+                    StreamJSON.write($0, to: &$1)
                 }
             }
         }
@@ -42,10 +46,25 @@ public enum ReportDocument {
         try output(out)
     }
 
-    /// A top-level member: a value, or an array whose items are built on demand.
+    /// A top-level array written item by item, handing out the text whenever it reaches `chunkBytes`.
+    private static func writeItems<Item>(_ items: [Item], to out: inout [UInt8], chunkBytes: Int,
+                                         output: ([UInt8]) throws -> Void,
+                                         item write: (Item, inout JSONTextWriter) -> Void) rethrows {
+        var writer = JSONTextWriter(level: 2)
+        defer { writer.deallocate() }
+        try JSONValue.writeArray(count: items.count, to: &out, indent: 1) { j, out in
+            writer.reset()
+            write(items[j], &writer)
+            out.append(contentsOf: writer.bytes)
+            if out.count >= chunkBytes { try output(out); out.removeAll(keepingCapacity: true) }
+        }
+    }
+
+    /// A top-level member: a value, or the calls or streams (built or written one at a time).
     enum Member {
         case value(JSONValue)
-        case items(count: Int, item: (Int) -> JSONValue)
+        case calls
+        case streams
     }
 
     /// The document's top-level members, in contract order.
@@ -56,10 +75,8 @@ public enum ReportDocument {
             ("captures", .value(.array(result.captures.map { entry in
                 .object(entry.summary.contractJSON(skipped: entry.skipped) + [("protocols", entry.counts.json)])
             }))),
-            ("calls", .items(count: result.sip.calls.count) { CallJSON.build(result.sip.calls[$0], result: result) }),
-            ("streams", .items(count: result.streams.count) {
-                StreamJSON.build(result.streams[$0], bufferNames: result.jitterBufferNames)
-            }),
+            ("calls", .calls),
+            ("streams", .streams),
             ("signalling", .value(SignallingJSON.build(result.sip))),
             ("jitter_buffers", .value(.object([
                 ("simulated", .array(result.jitterBufferNames.map(JSONValue.string))),
@@ -77,6 +94,4 @@ public enum ReportDocument {
         .object([("count", .int(s.count)), ("min", .number(s.min)), ("mean", .number(s.mean)),
                  ("p50", .number(s.p50)), ("p95", .number(s.p95)), ("max", .number(s.max))])
     }
-
-    static func time(_ t: Timestamp?) -> JSONValue { .text(t?.iso8601) }
 }
