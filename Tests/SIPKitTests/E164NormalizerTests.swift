@@ -33,6 +33,20 @@ import SIPKit
         #expect(Self.none.normalize(input) == expected)
     }
 
+    /// Only ASCII digits count (the number is scanned as bytes): other scripts' digits, full-width digits and
+    /// digits carrying a combining mark are not telephone numbers; parameters after ';' and outer spaces are cut.
+    @Test(arguments: [
+        ("+7916\u{0661}\u{0662}34567", nil),   // Arabic-Indic digits
+        ("+791612345\u{FF16}7", nil),          // full-width 6
+        ("+79161234567\u{0301}", nil),         // combining acute accent on the last digit
+        ("  +7 916 123 45 67 ;ext=1", "79161234567"),
+        ("+7+9161234567", nil),                // '+' only first
+        ("", nil),
+    ] as [(String, String?)])
+    func onlyASCIIDigits(input: String, expected: String?) {
+        #expect(Self.russia.normalize(input) == expected)
+    }
+
     @Test func germanTrunkPrefixZero() {
         #expect(Self.germany.normalize("030123456") == "4930123456")
         #expect(Self.germany.normalize("+49 30 123456") == "4930123456")

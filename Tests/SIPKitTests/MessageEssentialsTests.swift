@@ -25,3 +25,28 @@ import Testing
         #expect(e.topViaBranch == "z9hG4bKone" && e.reliableSequence == "1 1 INVITE" && e.sdpBody == m.body)
     }
 }
+
+/// The byte-level text helpers agree with their definitions on ASCII (and leave other bytes alone).
+@Suite struct ASCIITextHelperTests {
+    @Test func lowercasingMatchesPerByteDefinition() {
+        var state: UInt64 = 99
+        for _ in 0 ..< 300 {
+            var bytes: [UInt8] = []
+            for _ in 0 ..< Int(state % 24) {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                bytes.append(UInt8(truncatingIfNeeded: state >> 33) & 0x7F)
+            }
+            let text = String(decoding: bytes, as: UTF8.self)
+            let expected = String(decoding: bytes.map { ($0 >= 0x41 && $0 <= 0x5A) ? $0 | 0x20 : $0 }, as: UTF8.self)
+            #expect(text.asciiLowercased == expected)
+            #expect(("<" + text + ">").dropFirst().dropLast().asciiLowercased == expected, "substring")
+        }
+        #expect("Content-TYPE Ünï".asciiLowercased == "content-type Ünï")
+    }
+
+    @Test(arguments: [("RTP/SAVP", true), ("rtp/savpf", true), ("UDP/TLS/RTP/SAVPF", true), ("RTP/AVP", false),
+                      ("SAV", false), ("", false), ("xSaVp", true), ("RTP/SAV P", false)])
+    func containsIgnoringCase(text: String, expected: Bool) {
+        #expect(text.containsIgnoringASCIICase("SAVP") == expected)
+    }
+}

@@ -57,8 +57,30 @@ extension StringProtocol {
 
     /// ASCII lowercase copy (other bytes unchanged); no work when already lowercase.
     var asciiLowercased: String {
+        // Contiguous text (every String and Substring here) is copied once, lowercased on the way, without the
+        // generic view iteration and intermediate array (header names and parameters pass here by the thousand).
+        if let lowered = utf8.withContiguousStorageIfAvailable({ bytes -> String in
+            guard bytes.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return String(decoding: bytes, as: UTF8.self) }
+            return String(unsafeUninitializedCapacity: bytes.count) { out in
+                for i in 0 ..< bytes.count { out[i] = bytes[i].lowercasedASCII }
+                return bytes.count
+            }
+        }) { return lowered }
         if !utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) { return String(self) }
         return String(decoding: utf8.map { $0.lowercasedASCII }, as: UTF8.self)
+    }
+
+    /// Whether the text contains `needle` (ASCII), ignoring ASCII case; compared as bytes.
+    func containsIgnoringASCIICase(_ needle: StaticString) -> Bool {
+        let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+        let bytes = Array(utf8)
+        guard pattern.count <= bytes.count else { return pattern.isEmpty }
+        for start in 0 ... bytes.count - pattern.count {
+            var i = 0
+            while i < pattern.count && bytes[start + i].lowercasedASCII == pattern[i].lowercasedASCII { i += 1 }
+            if i == pattern.count { return true }
+        }
+        return false
     }
 }
 

@@ -35,15 +35,20 @@ public struct E164Normalizer: Sendable, Hashable {
     /// Normalises a dialled or presented number; nil when it is not a telephone number.
     public func normalize(_ raw: some StringProtocol) -> String? {
         var text = Substring(raw).trimmingLinearWhitespace
-        if let semi = text.firstIndex(of: ";") { text = text[..<semi] }  // tel: parameters
-        var digits = ""
+        if let semi = text.firstIndex(ofASCII: UInt8(ascii: ";")) { text = text[..<semi] }  // tel: parameters
+        // Scanned as bytes: only ASCII digits and separators are accepted, so any other byte (a non-ASCII
+        // character, or one combined with a following mark) rejects the number, as it does character by character.
+        var kept: [UInt8] = []
         var global = false
-        for (i, c) in text.enumerated() {
-            if c == "+" && i == 0 { global = true; continue }
-            if c == "-" || c == "." || c == "(" || c == ")" || c == " " { continue }
-            guard c.isASCII, c.isNumber else { return nil }
-            digits.append(c)
+        for (i, byte) in text.utf8.enumerated() {
+            if byte == UInt8(ascii: "+") && i == 0 { global = true; continue }
+            switch byte {
+            case UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: " "): continue
+            case UInt8(ascii: "0") ... UInt8(ascii: "9"): kept.append(byte)
+            default: return nil
+            }
         }
+        let digits = String(decoding: kept, as: UTF8.self)
         if global { return valid(digits) }
         for prefix in internationalPrefixes where digits.hasPrefix(prefix) {
             return valid(String(digits.dropFirst(prefix.count)))

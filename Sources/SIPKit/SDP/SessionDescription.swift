@@ -53,7 +53,7 @@ public struct SDPMedia: Sendable, Hashable {
 
     /// Encrypted media: SRTP profiles (SAVP/SAVPF), SDES crypto or a DTLS fingerprint.
     public var isEncrypted: Bool {
-        proto.uppercased().contains("SAVP") || !cryptoSuites.isEmpty || hasFingerprint
+        proto.containsIgnoringASCIICase("SAVP") || !cryptoSuites.isEmpty || hasFingerprint
     }
 
     /// The codec of a payload type: `a=rtpmap`, else the RFC 3551 static table.
