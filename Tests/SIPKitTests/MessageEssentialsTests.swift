@@ -9,6 +9,13 @@ import Testing
         ("<sip:a@b>;TAG = up ;x", "up"),              // case-insensitive name, spaces around '='
         ("<sip:a@b>;tagx=1", nil),
         ("<sip:a@b>", nil),
+        ("<sip:a@b>;;tag=2;tag=9", "2"),              // empty parameters skipped, first tag wins
+        ("<sip:a@b>x;tag=3", "3"),                    // text after '>' not starting with ';': its first part is skipped
+        ("<sip:a@b>tag=4", nil),
+        ("\"A>B\" <sip:a@b>;Tag\t=\t5 ", "5"),          // tabs around '=', value trimmed
+        ("<sip:a@b>;tag=", ""),                      // present but empty
+        ("<sip:ü@b>;tag=ünï", "ünï"),
+        ("", nil),
     ] as [(String, String?)])
     func tagExtraction(value: String, expected: String?) {
         #expect(MessageEssentials.tag(in: value) == expected)
@@ -48,5 +55,17 @@ import Testing
                       ("SAV", false), ("", false), ("xSaVp", true), ("RTP/SAV P", false)])
     func containsIgnoringCase(text: String, expected: Bool) {
         #expect(text.containsIgnoringASCIICase("SAVP") == expected)
+    }
+
+    @Test func splitOutsideQuotesHonoursQuotesEscapesAndBrackets() {
+        let text = "SIP/2.0/UDP a;branch=1, \"x,\\\"y\" <sip:u@h;p=1,2>,tail , ,"[...]
+        #expect(splitOutsideQuotes(text, separator: ",") ==
+                ["SIP/2.0/UDP a;branch=1", " \"x,\\\"y\" <sip:u@h;p=1,2>", "tail ", " ", ""])
+        #expect(splitOutsideQuotes("no separators"[...], separator: ";") == ["no separators"])
+        #expect(splitOutsideQuotes("ü;ß;"[...], separator: ";") == ["ü", "ß", ""])
+        // A slice of a larger string: offsets are relative to the slice.
+        let whole = "xx<a;b>;c;d"
+        let slice = whole.dropFirst(2)
+        #expect(splitOutsideQuotes(slice, separator: ";") == ["<a;b>", "c", "d"])
     }
 }

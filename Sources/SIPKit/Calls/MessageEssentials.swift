@@ -34,22 +34,48 @@ struct MessageEssentials: Sendable {
     }
 
     static func parseCSeq(_ value: String) -> (UInt32, SIPMethod)? {
-        let parts = value.split(whereSeparator: { $0 == " " || $0 == "\t" })
-        guard parts.count == 2, let n = UInt32(parts[0]) else { return nil }
-        return (n, SIPMethod(parts[1]))
+        // Split on spaces and tabs as UTF-8 bytes (a Character split segments graphemes).
+        let parts = value.utf8.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 })
+        guard parts.count == 2, let n = UInt32(Substring(parts[0])) else { return nil }
+        return (n, SIPMethod(Substring(parts[1])))
     }
 
-    /// The `tag` header parameter of a From/To value, without parsing the whole address.
+    /// The `tag` header parameter of a From/To value, without parsing the whole address: the parameters after
+    /// the last `>` (or after the addr-spec), split on `;`, the first one named `tag` (any case, spaces allowed
+    /// around the name and value). Scanned over the contiguous UTF-8 bytes.
     static func tag(in value: String) -> String? {
-        var text = value[...]
-        if let close = text.lastIndex(ofASCII: UInt8(ascii: ">")) { text = text.after(close) }
-        for param in text.split(atASCII: UInt8(ascii: ";"), omittingEmptySubsequences: true)
-            .dropFirst(text.utf8.first == UInt8(ascii: ";") ? 0 : 1) {
-            let p = param.trimmingLinearWhitespace
-            guard p.hasPrefixIgnoringASCIICase("tag"), let eq = p.firstIndex(ofASCII: UInt8(ascii: "=")) else { continue }
-            guard p[..<eq].trimmingLinearWhitespace.equalsIgnoringASCIICase("tag") else { continue }
-            return String(p.after(eq).trimmingLinearWhitespace)
+        var text = value
+        return text.withUTF8 { bytes -> String? in
+            var start = 0
+            if let close = bytes.lastIndex(of: UInt8(ascii: ">")) { start = close + 1 }
+            // Segments between ';' (empty ones skipped); the first is the address itself unless the text after
+            // '>' starts with ';'.
+            var skipFirst = !(start < bytes.count && bytes[start] == UInt8(ascii: ";"))
+            var segmentStart = start
+            for end in start ... bytes.count where end == bytes.count || bytes[end] == UInt8(ascii: ";") {
+                defer { segmentStart = end + 1 }
+                guard end > segmentStart else { continue }
+                if skipFirst { skipFirst = false; continue }
+                if let tag = tagValue(bytes, segmentStart, end) { return tag }
+            }
+            return nil
         }
-        return nil
+    }
+
+    /// The value of one `name = value` parameter in `bytes[from..<to]` when its name is `tag` (any case).
+    private static func tagValue(_ bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> String? {
+        func trimmed(_ lo: Int, _ hi: Int) -> Range<Int> {
+            var lo = lo, hi = hi
+            while lo < hi, bytes[lo].isLinearWhitespace { lo += 1 }
+            while hi > lo, bytes[hi - 1].isLinearWhitespace { hi -= 1 }
+            return lo ..< hi
+        }
+        let parameter = trimmed(from, to)
+        guard parameter.count >= 3, bytes[parameter.lowerBound].lowercasedASCII == UInt8(ascii: "t"),
+              bytes[parameter.lowerBound + 1].lowercasedASCII == UInt8(ascii: "a"),
+              bytes[parameter.lowerBound + 2].lowercasedASCII == UInt8(ascii: "g"),
+              let eq = bytes[parameter].firstIndex(of: UInt8(ascii: "=")),
+              trimmed(parameter.lowerBound, eq).count == 3 else { return nil }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[trimmed(eq + 1, parameter.upperBound)]), as: UTF8.self)
     }
 }

@@ -111,28 +111,54 @@ extension Substring {
 /// (RFC 3261 §7.3.1: several values of one header, separated by commas).
 func splitOutsideQuotes(_ text: Substring, separator: Character) -> [Substring] {
     guard let separatorByte = separator.asciiValue else { return [text] }
-    // Scanned as UTF-8 bytes: every delimiter is ASCII, and byte scanning avoids Character segmentation.
+    // Scanned as UTF-8 bytes: every delimiter is ASCII, and byte scanning avoids Character segmentation. The
+    // contiguous bytes are scanned by offset (stepping a Substring's UTF-8 index cost ~50 instructions a byte).
+    let cuts: [Int]? = text.utf8.withContiguousStorageIfAvailable { bytes in
+        var cuts: [Int] = []
+        var state = QuoteScanner()
+        for offset in 0 ..< bytes.count where state.isDelimiter(bytes[offset], separatorByte) { cuts.append(offset) }
+        return cuts
+    }
+    let utf8 = text.utf8
     var parts: [Substring] = []
-    var inQuotes = false, angleDepth = 0, escaped = false
-    let bytes = text.utf8
-    var start = bytes.startIndex
-    var i = bytes.startIndex
-    while i < bytes.endIndex {
-        let c = bytes[i]
+    var start = utf8.startIndex
+    if let cuts {
+        for cut in cuts {
+            let index = utf8.index(utf8.startIndex, offsetBy: cut)
+            parts.append(text[start..<index])
+            start = utf8.index(after: index)
+        }
+    } else {
+        var state = QuoteScanner()
+        var i = utf8.startIndex
+        while i < utf8.endIndex {
+            if state.isDelimiter(utf8[i], separatorByte) {
+                parts.append(text[start..<i])
+                start = utf8.index(after: i)
+            }
+            i = utf8.index(after: i)
+        }
+    }
+    parts.append(text[start...])
+    return parts
+}
+
+/// Where a header value's quoted strings (with backslash escapes) and angle-bracketed addresses are, byte by byte.
+struct QuoteScanner {
+    private var inQuotes = false, angleDepth = 0, escaped = false
+
+    /// Takes the next byte; true when it is `separator` outside quotes and angle brackets.
+    @inline(__always)
+    mutating func isDelimiter(_ c: UInt8, _ separator: UInt8) -> Bool {
         if escaped { escaped = false }
         else if inQuotes {
             if c == UInt8(ascii: "\\") { escaped = true } else if c == UInt8(ascii: "\"") { inQuotes = false }
         } else if c == UInt8(ascii: "\"") { inQuotes = true }
         else if c == UInt8(ascii: "<") { angleDepth += 1 }
         else if c == UInt8(ascii: ">") { angleDepth = max(0, angleDepth - 1) }
-        else if c == separatorByte && angleDepth == 0 {
-            parts.append(text[start..<i])
-            start = bytes.index(after: i)
-        }
-        i = bytes.index(after: i)
+        else if c == separator && angleDepth == 0 { return true }
+        return false
     }
-    parts.append(text[start...])
-    return parts
 }
 
 /// `name=value` parameters (RFC 3261 §25.1 generic-param), names lowercased, values unquoted.
