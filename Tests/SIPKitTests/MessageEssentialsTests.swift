@@ -33,6 +33,42 @@ import Testing
     }
 }
 
+/// The one-pass Via branch reader gives what splitting and parsing every parameter gives, on hand cases and on
+/// random values built from the characters that matter (separators, quotes, escapes, brackets, spaces, case).
+@Suite struct TopViaBranchTests {
+    static func reference(_ value: String) -> String? {
+        let first = splitOutsideQuotes(value[...], separator: ",").first ?? value[...]
+        return parseParameters(splitOutsideQuotes(first, separator: ";").dropFirst()[...]).value(of: "branch")
+    }
+
+    @Test(arguments: [
+        ("SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bK1;rport", "z9hG4bK1"),
+        ("SIP/2.0/UDP h;rport;BRANCH = \"z9\" ;x", "z9"),
+        ("SIP/2.0/UDP h;branch", ""),
+        ("SIP/2.0/UDP h, SIP/2.0/UDP g;branch=second", nil),
+        ("SIP/2.0/UDP h;x=\"a;branch=no\";branch=yes", "yes"),
+        ("branch=z", nil),
+        ("", nil),
+    ] as [(String, String?)])
+    func handCases(value: String, expected: String?) {
+        #expect(MessageEssentials.topViaBranch(value) == expected)
+        #expect(Self.reference(value) == expected)
+    }
+
+    @Test func randomValuesAgreeWithTheParameterParser() {
+        let pieces = [";", ",", "\"", "\\", "<", ">", " ", "\t", "=", "branch", "BRANCH", "Branch ", "a", "z9", "ü", ";branch="]
+        var state: UInt64 = 7
+        for _ in 0 ..< 3000 {
+            var value = "SIP/2.0/UDP h"
+            for _ in 0 ..< Int(state % 12) {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                value += pieces[Int((state >> 33) % UInt64(pieces.count))]
+            }
+            #expect(MessageEssentials.topViaBranch(value) == Self.reference(value), "\(value)")
+        }
+    }
+}
+
 /// The byte-level text helpers agree with their definitions on ASCII (and leave other bytes alone).
 @Suite struct ASCIITextHelperTests {
     @Test func lowercasingMatchesPerByteDefinition() {

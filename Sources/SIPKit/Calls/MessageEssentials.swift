@@ -22,8 +22,7 @@ struct MessageEssentials: Sendable {
             case "via":
                 if !sawVia {
                     sawVia = true
-                    let first = splitOutsideQuotes(field.value[...], separator: ",").first ?? field.value[...]
-                    topViaBranch = parseParameters(splitOutsideQuotes(first, separator: ";").dropFirst()[...]).value(of: "branch")
+                    topViaBranch = MessageEssentials.topViaBranch(field.value)
                 }
             case "rseq": if message.statusCode != nil { reliableSequence = field.value }
             case "rack": if message.isRequest { reliableSequence = field.value }
@@ -31,6 +30,51 @@ struct MessageEssentials: Sendable {
             }
         }
         sdpBody = message.sdpBody
+    }
+
+    /// The `branch` parameter of the first Via value (RFC 3261 §8.1.1.7), read as
+    /// `parseParameters(splitOutsideQuotes(first value, ";").dropFirst()).value(of: "branch")` reads it (name in any
+    /// case, spaces trimmed, enclosing quotes removed, "" for a bare flag) but in one pass over the bytes, without
+    /// materialising the other parameters.
+    static func topViaBranch(_ value: String) -> String? {
+        var text = value
+        return text.withUTF8 { bytes -> String? in
+            var quotes = QuoteScanner()
+            var end = bytes.count
+            for i in 0 ..< bytes.count where quotes.isDelimiter(bytes[i], UInt8(ascii: ",")) { end = i; break }
+            var segments = QuoteScanner()
+            var start = -1   // -1: still in the sent-by part before the first ';'
+            for i in 0 ... end where i == end || segments.isDelimiter(bytes[i], UInt8(ascii: ";")) {
+                defer { start = i + 1 }
+                guard start >= 0 else { continue }
+                if let branch = branchValue(bytes, start, i) { return branch }
+            }
+            return nil
+        }
+    }
+
+    /// The value of the generic-param in `bytes[from..<to]` when it is named `branch` (any case).
+    private static func branchValue(_ bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> String? {
+        let parameter = trimmedRange(bytes, from, to)
+        let eq = bytes[parameter].firstIndex(of: UInt8(ascii: "=")) ?? parameter.upperBound
+        let name = trimmedRange(bytes, parameter.lowerBound, eq)
+        let expected: StaticString = "branch"
+        guard name.count == expected.utf8CodeUnitCount,
+              name.enumerated().allSatisfy({ bytes[$0.element].lowercasedASCII == expected.utf8Start[$0.offset] }) else { return nil }
+        guard eq < parameter.upperBound else { return "" }
+        var value = trimmedRange(bytes, eq + 1, parameter.upperBound)
+        if value.count >= 2, bytes[value.lowerBound] == UInt8(ascii: "\""), bytes[value.upperBound - 1] == UInt8(ascii: "\"") {
+            value = value.lowerBound + 1 ..< value.upperBound - 1
+        }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[value]), as: UTF8.self)
+    }
+
+    /// `bytes[lo..<hi]` without leading and trailing spaces and tabs.
+    private static func trimmedRange(_ bytes: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> Range<Int> {
+        var lo = lo, hi = hi
+        while lo < hi, bytes[lo].isLinearWhitespace { lo += 1 }
+        while hi > lo, bytes[hi - 1].isLinearWhitespace { hi -= 1 }
+        return lo ..< hi
     }
 
     static func parseCSeq(_ value: String) -> (UInt32, SIPMethod)? {
@@ -64,12 +108,7 @@ struct MessageEssentials: Sendable {
 
     /// The value of one `name = value` parameter in `bytes[from..<to]` when its name is `tag` (any case).
     private static func tagValue(_ bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> String? {
-        func trimmed(_ lo: Int, _ hi: Int) -> Range<Int> {
-            var lo = lo, hi = hi
-            while lo < hi, bytes[lo].isLinearWhitespace { lo += 1 }
-            while hi > lo, bytes[hi - 1].isLinearWhitespace { hi -= 1 }
-            return lo ..< hi
-        }
+        func trimmed(_ lo: Int, _ hi: Int) -> Range<Int> { trimmedRange(bytes, lo, hi) }
         let parameter = trimmed(from, to)
         guard parameter.count >= 3, bytes[parameter.lowerBound].lowercasedASCII == UInt8(ascii: "t"),
               bytes[parameter.lowerBound + 1].lowercasedASCII == UInt8(ascii: "a"),
