@@ -104,4 +104,24 @@ import Testing
         let slice = whole.dropFirst(2)
         #expect(splitOutsideQuotes(slice, separator: ";") == ["<a;b>", "c", "d"])
     }
+
+    @Test func asciiSplitMatchesTheStandardSplit() {
+        let pieces = [" ", "  ", "a", "SIP/2.0", "ü", "x y", ""]
+        var state: UInt64 = 3
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        for _ in 0 ..< 2000 {
+            let text = (0 ..< next(8)).map { _ in pieces[next(pieces.count)] }.joined()
+            let slice = ("<" + text + ">").dropFirst().dropLast()
+            let maxSplits = [0, 1, 2, 5, Int.max][next(5)]
+            for omitting in [false, true] {
+                let expected = text.utf8.split(separator: UInt8(ascii: " "), maxSplits: maxSplits,
+                                               omittingEmptySubsequences: omitting).map { String(Substring($0)) }
+                #expect(slice.split(atASCII: UInt8(ascii: " "), maxSplits: maxSplits, omittingEmptySubsequences: omitting)
+                            .map(String.init) == expected, "\(text) \(maxSplits) \(omitting)")
+            }
+        }
+    }
 }

@@ -68,6 +68,7 @@ extension SIPMessage {
         }
         let startLine = try parseStartLine(bytes[start..<firstLF], offset: start)
         var headers: [SIPHeaderField] = []
+        headers.reserveCapacity(min(limits.maxHeaders, 16))
         var lineStart = firstLF + 1
         var bodyStart = end
         var contentLength: Int?
@@ -109,7 +110,7 @@ extension SIPMessage {
                     throw ParseError(.sipBadHeader, layer: .sip, offset: lineStart, detail: "header line without ':'")
                 }
                 let name = trimmedText(bytes[lineStart..<colon])
-                guard !name.isEmpty, !name.utf8.contains(UInt8(ascii: " ")) else {
+                guard !name.isEmpty, !bytes[lineStart..<colon].contains(UInt8(ascii: " ")) || !name.utf8.contains(UInt8(ascii: " ")) else {
                     throw ParseError(.sipBadHeader, layer: .sip, offset: lineStart, detail: "empty or spaced header name")
                 }
                 pendingName = name[...]
