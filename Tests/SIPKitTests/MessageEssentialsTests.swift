@@ -124,4 +124,34 @@ import Testing
             }
         }
     }
+
+    /// Trimming, byte searches and case-insensitive comparisons over slices of random text agree with their
+    /// byte-by-byte definitions.
+    @Test func searchesAndComparisonsMatchTheirDefinitions() {
+        let pieces = [" ", "\t", "a", "B", ";", "<", ">", "ü", "tag", "TAG"]
+        var state: UInt64 = 11
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        func text() -> String { (0 ..< next(7)).map { _ in pieces[next(pieces.count)] }.joined() }
+        for _ in 0 ..< 2000 {
+            let raw = text()
+            let slice = ("x" + raw + "y").dropFirst().dropLast()
+            let bytes = Array(raw.utf8)
+            let lo = bytes.firstIndex { $0 != 0x20 && $0 != 0x09 } ?? bytes.count
+            let hi = (bytes.lastIndex { $0 != 0x20 && $0 != 0x09 } ?? -1) + 1
+            #expect(String(slice.trimmingLinearWhitespace) == String(decoding: lo < hi ? bytes[lo ..< hi] : [], as: UTF8.self))
+            for byte in [UInt8(ascii: ";"), UInt8(ascii: "<"), UInt8(ascii: ">")] {
+                #expect(slice.firstIndex(ofASCII: byte).map { slice.utf8.distance(from: slice.startIndex, to: $0) }
+                        == bytes.firstIndex(of: byte))
+                #expect(slice.lastIndex(ofASCII: byte).map { slice.utf8.distance(from: slice.startIndex, to: $0) }
+                        == bytes.lastIndex(of: byte))
+            }
+            let other = text()
+            let lower = { (b: [UInt8]) in b.map { ($0 >= 0x41 && $0 <= 0x5A) ? $0 | 0x20 : $0 } }
+            #expect(slice.equalsIgnoringASCIICase(other) == (lower(bytes) == lower(Array(other.utf8))))
+            #expect(slice.hasPrefixIgnoringASCIICase(other) == lower(bytes).starts(with: lower(Array(other.utf8))))
+        }
+    }
 }
