@@ -21,8 +21,6 @@ if [ -z "$capture" ]; then
   capture="$out/bench.pcap"
   [ -f "$capture" ] || .build/release/callscope synth --calls 1000 --duration 22 --seed 7 --loss 1 --jitter 5 --out "$capture"
 fi
-packets=$("$out/pcap_read_loop" "$capture" | sed -E 's/.*packets=([0-9]+).*/\1/')
-size=$(stat -c %s "$capture")
 # The machine may be shared (other VMs, builds): each measurement is the best (lowest) elapsed time of RUNS runs
 # (default 3), with the largest peak memory seen.
 runs=${RUNS:-3}
@@ -37,19 +35,34 @@ measure() { # name command...
   done
   echo "$name $best $peak"
 }
-r1=$(measure libpcap_loop "$out/pcap_read_loop" "$capture")
-r2=$(measure callscope .build/release/callscope analyze --quiet --json "$out/report.json" "$capture")
-r3=$(measure tshark tshark -n -r "$capture" -q -z rtp,streams -o rtp.heuristic_rtp:TRUE)
-printf '%-14s %10s %12s %10s %12s\n' tool seconds packets/s MB/s peak_MB
-for r in "$r1" "$r2" "$r3"; do
-  set -- $r
-  awk -v n="$1" -v s="$2" -v kb="$3" -v p="$packets" -v b="$size" \
-    'BEGIN { s = (s < 0.01 ? 0.01 : s); printf "%-14s %10.2f %12.0f %10.1f %12.1f\n", n, s, p/s, b/s/1e6, kb/1024 }'
-done
-s1=$(echo "$r1" | cut -d' ' -f2); s2=$(echo "$r2" | cut -d' ' -f2); s3=$(echo "$r3" | cut -d' ' -f2)
-awk -v a="$s1" -v b="$s2" -v c="$s3" 'BEGIN { printf "callscope throughput vs libpcap loop: %.1f%%\ncallscope speed-up vs tshark: %.1fx\n", 100*a/b, c/b }'
-echo "capture: $capture ($packets packets, $size bytes); machine: $(nproc) cores, $(uname -m); $(date -u +%F)"
+# The three tools on one capture: the table, the two ratios and what was measured.
+compare() { # capture label
+  local capture=$1 label=$2 packets size r1 r2 r3
+  packets=$("$out/pcap_read_loop" "$capture" | sed -E 's/.*packets=([0-9]+).*/\1/')
+  size=$(stat -c %s "$capture")
+  r1=$(measure libpcap_loop "$out/pcap_read_loop" "$capture")
+  r2=$(measure callscope .build/release/callscope analyze --quiet --json "$out/report-$label.json" "$capture")
+  r3=$(measure tshark tshark -n -r "$capture" -q -z rtp,streams -o rtp.heuristic_rtp:TRUE)
+  echo "== $label: $capture ($packets packets, $size bytes); machine: $(nproc) cores, $(uname -m); $(date -u +%F)"
+  printf '%-14s %10s %12s %10s %12s\n' tool seconds packets/s MB/s peak_MB
+  for r in "$r1" "$r2" "$r3"; do
+    set -- $r
+    awk -v n="$1" -v s="$2" -v kb="$3" -v p="$packets" -v b="$size" \
+      'BEGIN { s = (s < 0.01 ? 0.01 : s); printf "%-14s %10.2f %12.0f %10.1f %12.1f\n", n, s, p/s, b/s/1e6, kb/1024 }'
+  done
+  local s1 s2 s3
+  s1=$(echo "$r1" | cut -d' ' -f2); s2=$(echo "$r2" | cut -d' ' -f2); s3=$(echo "$r3" | cut -d' ' -f2)
+  awk -v a="$s1" -v b="$s2" -v c="$s3" 'BEGIN { printf "callscope throughput vs libpcap loop: %.1f%%\ncallscope speed-up vs tshark: %.1fx\n", 100*a/b, c/b }'
+  last_callscope=$r2
+}
+compare "$capture" media-heavy
+r2=$last_callscope
 
+# Signalling-heavy: 3000 one-second calls (21,000 SIP messages, 300 k RTP packets) — the shape of a trunk with
+# short or failing calls, where SIP parsing, dialog tracking, per-stream scoring and the report dominate.
+sip_capture="$out/sip-heavy.pcap"
+[ -f "$sip_capture" ] || .build/release/callscope synth --calls 3000 --duration 1 --seed 11 --out "$sip_capture" >/dev/null
+compare "$sip_capture" signalling-heavy
 
 # Allocations per packet after warm-up: the same 20 calls (same seed) 20 s and 80 s long, each analysed under
 # the malloc counter; (extra allocations) / (extra packets) is the steady-state cost of one more packet of

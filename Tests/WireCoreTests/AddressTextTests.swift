@@ -26,4 +26,15 @@ import WireCore
             #expect(IPAddress(text) == IPAddress(ipv4: value))
         }
     }
+
+    /// Dotted-quad parsing: four decimal parts of 1–3 digits, each ≤ 255 (a leading '+' is tolerated as the
+    /// integer parser tolerates it); anything else is not an IPv4 address; a ':' anywhere means IPv6.
+    @Test(arguments: [
+        ("1.2.3.4", "1.2.3.4"), ("01.002.3.4", "1.2.3.4"), ("+1.2.3.4", "1.2.3.4"), ("255.255.255.255", "255.255.255.255"),
+        ("256.1.1.1", nil), ("1.2.3", nil), ("1..2.3", nil), ("1.2.3.4.5", nil), ("1.2.3.1234", nil), ("1.2.3.", nil),
+        ("\u{0661}.2.3.4", nil), ("1.2.3.4\u{0301}", nil), ("", nil), ("::1", "::1"), ("::ffff:1.2.3.4", "::ffff:102:304"),
+    ] as [(String, String?)])
+    func parsing(text: String, expected: String?) {
+        #expect(IPAddress(text)?.description == expected)
+    }
 }
