@@ -82,4 +82,21 @@ struct StreamBatchingTests {
             #expect(table.position(of: twin) == nil)
         }
     }
+
+    /// A batch slot keeps everything the statistics read back (32 bytes; the SSRC is the stream's).
+    @Test func pendingPacketRoundTrip() {
+        #expect(MemoryLayout<PendingPacket>.stride == 32)
+        let events: [TelephoneEventPayload?] = [nil, TelephoneEventPayload(event: 11, isEnd: true, volume: 63, duration: 65_535),
+                                                 TelephoneEventPayload(event: 0, isEnd: false, volume: 0, duration: 0)]
+        for (i, event) in events.enumerated() {
+            for dscp in [nil, 0, 46, 63] as [UInt8?] {
+                let fields = RTPPacketFields(sequenceNumber: UInt16(65_535 - i), timestamp: 4_294_967_295 - UInt32(i), ssrc: 0xDEAD_BEEF,
+                                             payloadType: UInt8(127 - i), marker: i % 2 == 0, payloadSize: 65_000 + i)
+                let arrival = Timestamp(nanoseconds: -1_234_567_890_123 * Int64(i + 1))
+                let slot = PendingPacket(arrival: arrival, fields: fields, packetSize: 65_507, dscp: dscp, telephoneEvent: event)
+                #expect(slot.arrival == arrival && slot.packetSize == 65_507 && slot.dscp == dscp && slot.telephoneEvent == event)
+                #expect(slot.fields(ssrc: 0xDEAD_BEEF) == fields)
+            }
+        }
+    }
 }

@@ -97,9 +97,10 @@ struct StreamState {
     /// Feeds the waiting packets to the statistics and the simulated jitter buffers (media packets only:
     /// RFC 4733 events and comfort noise do not enter a voice playout buffer).
     mutating func applyPending() {
+        let ssrc = statistics.key.ssrc
         for index in 0 ..< pendingCount {
             let item = pendingBatch[index]
-            let packet = item.fields
+            let packet = item.fields(ssrc: ssrc)
             statistics.observe(arrival: item.arrival, packet: packet, packetSize: Int(item.packetSize),
                                dscp: item.dscp, telephoneEvent: item.telephoneEvent)
             packetsByPayloadType[Int(packet.payloadType & 0x7F)] &+= 1
@@ -114,14 +115,49 @@ struct StreamState {
     }
 }
 
-/// One RTP packet waiting in its stream's batch: the header fields and what the statistics need, no payload.
+/// One RTP packet waiting in its stream's batch: the header fields and what the statistics need, no payload,
+/// packed into 32 bytes (a batch slot is written per packet, so its size is cache traffic per packet). The SSRC is
+/// the stream's own (part of its key) and is supplied when the fields are read back.
 struct PendingPacket {
-    var arrival: Timestamp
-    var fields: RTPPacketFields
+    private var arrivalNanoseconds: Int64
+    private var timestamp: UInt32
+    private var payloadSize: Int32
     /// UDP payload length in bytes.
-    var packetSize: Int32
-    var dscp: UInt8?
-    var telephoneEvent: TelephoneEventPayload?
+    private(set) var packetSize: Int32
+    private var sequenceNumber: UInt16
+    private var eventDuration: UInt16
+    private var payloadType: UInt8
+    /// Bit 0 marker, bit 1 DSCP known, bit 2 telephone event present, bit 3 event end.
+    private var flags: UInt8
+    private var dscpValue: UInt8
+    private var eventCode: UInt8
+    private var eventVolume: UInt8
+
+    init(arrival: Timestamp, fields: RTPPacketFields, packetSize: Int32, dscp: UInt8?, telephoneEvent: TelephoneEventPayload?) {
+        arrivalNanoseconds = arrival.nanoseconds
+        timestamp = fields.timestamp
+        payloadSize = Int32(clamping: fields.payloadSize)
+        self.packetSize = packetSize
+        sequenceNumber = fields.sequenceNumber
+        payloadType = fields.payloadType
+        dscpValue = dscp ?? 0
+        eventCode = telephoneEvent?.event ?? 0
+        eventVolume = telephoneEvent?.volume ?? 0
+        eventDuration = telephoneEvent?.duration ?? 0
+        flags = (fields.marker ? 1 : 0) | (dscp != nil ? 2 : 0) | (telephoneEvent != nil ? 4 : 0)
+            | (telephoneEvent?.isEnd == true ? 8 : 0)
+    }
+
+    var arrival: Timestamp { Timestamp(nanoseconds: arrivalNanoseconds) }
+    var dscp: UInt8? { flags & 2 != 0 ? dscpValue : nil }
+    var telephoneEvent: TelephoneEventPayload? {
+        flags & 4 != 0 ? TelephoneEventPayload(event: eventCode, isEnd: flags & 8 != 0, volume: eventVolume, duration: eventDuration) : nil
+    }
+    /// The header fields as observed; `ssrc` is the stream's.
+    func fields(ssrc: UInt32) -> RTPPacketFields {
+        RTPPacketFields(sequenceNumber: sequenceNumber, timestamp: timestamp, ssrc: ssrc, payloadType: payloadType,
+                        marker: flags & 1 != 0, payloadSize: Int(payloadSize))
+    }
 
     static let empty = PendingPacket(arrival: .zero, fields: RTPPacketFields(sequenceNumber: 0, timestamp: 0, ssrc: 0, payloadType: 0,
                                                                              marker: false, payloadSize: 0),
