@@ -76,9 +76,7 @@ extension Analyzer {
     }
 
     mutating func observe(_ index: Int, _ header: RTPHeaderView, arrival: Timestamp, dscp: UInt8) {
-        let event = streamStates[index].traits(of: header.payloadType).isTelephoneEvent ? TelephoneEventPayload(header.payload) : nil
-        streamStates[index].observe(arrival: arrival, packet: header.fields, packetSize: header.bytes.count, dscp: dscp,
-                                    telephoneEvent: event, payload: header.payload)
+        streamStates[index].observe(header, arrival: arrival, dscp: dscp)
     }
 
     /// RTCP (compound) packets: far-end reports, RTT, XR; attributed to streams by SSRC at the end.

@@ -85,6 +85,14 @@ struct StreamState {
         if pendingCount == pendingBatch.count { applyPending() }
     }
 
+    /// Takes one packet as read from the wire (one access to the state per packet): an RFC 4733 event payload is
+    /// read when the payload type is telephone-event, and the payload feeds the speech meter.
+    mutating func observe(_ header: RTPHeaderView, arrival: Timestamp, dscp: UInt8) {
+        let event = traits(of: header.payloadType).isTelephoneEvent ? TelephoneEventPayload(header.payload) : nil
+        observe(arrival: arrival, packet: header.fields, packetSize: header.bytes.count, dscp: dscp, telephoneEvent: event,
+                payload: header.payload)
+    }
+
     /// Drops the simulated buffers and the speech histogram (the largest parts of the state) once the
     /// stream's result has been made.
     mutating func releaseMeasurementState() {
