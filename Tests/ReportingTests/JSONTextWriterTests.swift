@@ -49,7 +49,7 @@ import WireCore
 
     static let strings = ["", "plain", "quote \" and \\ backslash", "line\nbreak\ttab\r", "\u{01}\u{1F}control",
                           "ünïcödé ✓ 🎧", String(repeating: "long ", count: 40)]
-    static let doubles: [Double] = [0, -0.0, 1, -7, 0.1, 2.675, 1e15, 1e15 - 1, -1e15 + 1, 1e300, 5e-324,
+    static let doubles: [Double] = [0, -0.0, 1, -7, 0.1, 2.675, 1e15, 1e15 - 1, -1e15 + 1, 1e300, .leastNonzeroMagnitude,
                                     123456.789, .infinity, -.infinity, .nan, 1.0 / 3]
     static let ints = [0, 1, -1, 42, Int.max, Int.min, 1_000_000_007]
     static let times = [Timestamp.zero, Timestamp(nanoseconds: 1_700_000_000_123_456_789),
