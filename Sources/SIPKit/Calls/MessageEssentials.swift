@@ -55,27 +55,20 @@ struct MessageEssentials: Sendable {
 
     /// The value of the generic-param in `bytes[from..<to]` when it is named `branch` (any case).
     private static func branchValue(_ bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> String? {
-        let parameter = trimmedRange(bytes, from, to)
+        let parameter = linearWhitespaceTrimmed(bytes, from, to)
         let eq = bytes[parameter].firstIndex(of: UInt8(ascii: "=")) ?? parameter.upperBound
-        let name = trimmedRange(bytes, parameter.lowerBound, eq)
+        let name = linearWhitespaceTrimmed(bytes, parameter.lowerBound, eq)
         let expected: StaticString = "branch"
         guard name.count == expected.utf8CodeUnitCount,
               name.enumerated().allSatisfy({ bytes[$0.element].lowercasedASCII == expected.utf8Start[$0.offset] }) else { return nil }
         guard eq < parameter.upperBound else { return "" }
-        var value = trimmedRange(bytes, eq + 1, parameter.upperBound)
+        var value = linearWhitespaceTrimmed(bytes, eq + 1, parameter.upperBound)
         if value.count >= 2, bytes[value.lowerBound] == UInt8(ascii: "\""), bytes[value.upperBound - 1] == UInt8(ascii: "\"") {
             value = value.lowerBound + 1 ..< value.upperBound - 1
         }
         return String(decoding: UnsafeBufferPointer(rebasing: bytes[value]), as: UTF8.self)
     }
 
-    /// `bytes[lo..<hi]` without leading and trailing spaces and tabs.
-    private static func trimmedRange(_ bytes: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> Range<Int> {
-        var lo = lo, hi = hi
-        while lo < hi, bytes[lo].isLinearWhitespace { lo += 1 }
-        while hi > lo, bytes[hi - 1].isLinearWhitespace { hi -= 1 }
-        return lo ..< hi
-    }
 
     static func parseCSeq(_ value: String) -> (UInt32, SIPMethod)? {
         // Split on spaces and tabs as UTF-8 bytes (a Character split segments graphemes).
@@ -108,7 +101,7 @@ struct MessageEssentials: Sendable {
 
     /// The value of one `name = value` parameter in `bytes[from..<to]` when its name is `tag` (any case).
     private static func tagValue(_ bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> String? {
-        func trimmed(_ lo: Int, _ hi: Int) -> Range<Int> { trimmedRange(bytes, lo, hi) }
+        func trimmed(_ lo: Int, _ hi: Int) -> Range<Int> { linearWhitespaceTrimmed(bytes, lo, hi) }
         let parameter = trimmed(from, to)
         guard parameter.count >= 3, bytes[parameter.lowerBound].lowercasedASCII == UInt8(ascii: "t"),
               bytes[parameter.lowerBound + 1].lowercasedASCII == UInt8(ascii: "a"),

@@ -16,6 +16,15 @@ extension UInt8 {
     return nil
 }
 
+/// `bytes[lo..<hi]` without leading and trailing spaces and tabs.
+@inline(__always)
+func linearWhitespaceTrimmed(_ bytes: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> Range<Int> {
+    var lo = lo, hi = hi
+    while lo < hi, bytes[lo].isLinearWhitespace { lo += 1 }
+    while hi > lo, bytes[hi - 1].isLinearWhitespace { hi -= 1 }
+    return lo ..< hi
+}
+
 /// Decodes bytes as UTF-8 (invalid sequences become U+FFFD), trimming spaces and tabs.
 func trimmedText(_ bytes: ArraySlice<UInt8>) -> String {
     var lo = bytes.startIndex, hi = bytes.endIndex
@@ -59,12 +68,7 @@ extension StringProtocol {
     /// The text without leading and trailing spaces and tabs (scanned as UTF-8 bytes, not Characters).
     var trimmingLinearWhitespace: Substring {
         let s = Substring(self)
-        if let kept = s.utf8.withContiguousStorageIfAvailable({ bytes -> Range<Int> in
-            var lo = 0, hi = bytes.count
-            while lo < hi, bytes[lo].isLinearWhitespace { lo += 1 }
-            while hi > lo, bytes[hi - 1].isLinearWhitespace { hi -= 1 }
-            return lo ..< hi
-        }) {
+        if let kept = s.utf8.withContiguousStorageIfAvailable({ linearWhitespaceTrimmed($0, 0, $0.count) }) {
             guard !kept.isEmpty else { return s[s.endIndex...] }
             return s[s.utf8Index(at: kept.lowerBound) ..< s.utf8Index(at: kept.upperBound)]
         }
