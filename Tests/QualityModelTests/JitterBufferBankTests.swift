@@ -112,4 +112,18 @@ extension JitterBufferBankTests {
         }
         #expect(Set(together.map(\.discardedLate)).count > 5)
     }
+
+    /// Banks whose lane count divides 32 keep a packet's fates as one bit field (written and finalized at once);
+    /// other sizes go lane by lane. The same buffers give the same outcomes either way.
+    @Test(arguments: [2, 4, 8, 16, 32])
+    func slotAtOnceEqualsLaneByLane(lanes: Int) throws {
+        let specs = try (0 ..< lanes + 1).map { try JitterBufferSpec(parsing: Self.specs[$0 % Self.specs.count]) }
+        let packets = Self.roughStream(seed: UInt64(lanes), count: 4_000)
+        var slotAtOnce = JitterBufferBank(specs: Array(specs.prefix(lanes)))
+        var laneByLane = JitterBufferBank(specs: specs)   // one more lane: not a divisor of 32
+        for packet in packets { slotAtOnce.feed(packet); laneByLane.feed(packet) }
+        let fast = slotAtOnce.finish(), reference = laneByLane.finish()
+        #expect(fast == Array(reference.prefix(lanes)))
+        #expect(fast.contains { $0.networkLost > 0 } && fast.contains { $0.discardedLate > 0 })
+    }
 }

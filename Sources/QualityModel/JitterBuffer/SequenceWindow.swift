@@ -27,8 +27,13 @@ struct SequenceWindow: Sendable {
     /// One found/lost counter per lane.
     private(set) var markov: [LossMarkovCounter]
 
+    /// The mask of one slot's fates (2 bits × lanes) when a slot is a bit field inside one word, i.e. when the
+    /// lane count divides 32 (the default bank has 4 lanes); nil otherwise.
+    private let slotMask: UInt64?
+
     init(lanes: Int = 1) {
         self.lanes = max(1, lanes)
+        slotMask = 32 % self.lanes == 0 ? (self.lanes == 32 ? ~0 : (1 << UInt64(2 * self.lanes)) - 1) : nil
         fates = Array(repeating: 0, count: (SequenceWindow.capacity * self.lanes + 31) / 32)
         markov = Array(repeating: LossMarkovCounter(), count: self.lanes)
     }
@@ -71,6 +76,13 @@ struct SequenceWindow: Sendable {
     /// with the words borrowed once.
     mutating func setFates(_ packed: UInt64, count: Int, for ext: Int64) {
         let first = Self.index(ext, lanes: lanes)
+        if count == lanes, let slot = slotMask {   // the whole slot is one bit field of one word
+            let shift = UInt64((first & 31) << 1)
+            fates.withUnsafeMutableBufferPointer { words in
+                words[first >> 5] = words[first >> 5] & ~(slot << shift) | (packed & slot) << shift
+            }
+            return
+        }
         fates.withUnsafeMutableBufferPointer { words in
             for lane in 0 ..< min(count, 32) {
                 let i = first + lane
@@ -92,11 +104,25 @@ struct SequenceWindow: Sendable {
         guard lowestPending <= last else { return }
         let lanes = self.lanes
         var lost = 0
+        let slotMask = self.slotMask
         fates.withUnsafeMutableBufferPointer { words in
             markov.withUnsafeMutableBufferPointer { counters in
                 var ext = lowestPending
                 while ext <= last {
                     let first = Self.index(ext, lanes: lanes)
+                    if let slot = slotMask {
+                        // The slot's fates are one bit field: read it once, clear it (every lane back to missing).
+                        let shift = UInt64((first & 31) << 1)
+                        var fates = words[first >> 5] >> shift & slot
+                        words[first >> 5] &= ~(slot << shift)
+                        if fates & 3 == UInt64(Fate.missing.rawValue) { lost += 1 }
+                        for lane in 0 ..< lanes {
+                            counters[lane].record(lost: fates & 3 != UInt64(Fate.played.rawValue))
+                            fates >>= 2
+                        }
+                        ext += 1
+                        continue
+                    }
                     for lane in 0 ..< lanes {
                         let i = first + lane
                         let fate = Self.fate(at: i, in: words[i >> 5])
