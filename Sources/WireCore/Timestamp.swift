@@ -45,43 +45,39 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// ISO-8601 UTC with microseconds, e.g. `2005-01-14T17:58:02.965944Z` (the report contract's format).
     public var iso8601: String {
-        let days = floorDiv(wholeSeconds, 86_400)
-        let secondOfDay = wholeSeconds - days * 86_400
-        let (y, m, d) = Timestamp.civilDate(daysSinceEpoch: days)
-        let micros = subsecondNanoseconds / 1_000
-        guard (0 ... 9999).contains(y) else {   // outside the four-digit years (not reachable from Int64 nanoseconds)
-            return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))T\(pad(secondOfDay / 3600, 2)):\(pad(secondOfDay / 60 % 60, 2)):\(pad(secondOfDay % 60, 2)).\(pad(micros, 6))Z"
+        let f = utcFields
+        guard (0 ... 9999).contains(f.year) else {   // outside the four-digit years (not reachable from Int64 nanoseconds)
+            return "\(pad(f.year, 4))-\(pad(f.month, 2))-\(pad(f.day, 2))T\(pad(f.secondOfDay / 3600, 2)):\(pad(f.secondOfDay / 60 % 60, 2)):\(pad(f.secondOfDay % 60, 2)).\(pad(f.micros, 6))Z"
         }
         // Written digit by digit into the string's storage: reports carry one of these per SIP message and
         // event, and the interpolated form cost about 10,000 instructions each. Every field fits its width here.
-        return String(unsafeUninitializedCapacity: 27) { writeISO8601(into: $0) }
+        return String(unsafeUninitializedCapacity: 27) { Timestamp.writeISO8601(f, into: $0) }
     }
 
-    /// Appends the bytes of `iso8601` (without building the string: the JSON writer's path).
-    /// Int64 nanoseconds span the years 1677…2262, always four digits.
-    public func appendISO8601(to bytes: inout [UInt8]) {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { buffer in
-            let end = writeISO8601(into: buffer)
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<end]))
-        }
-    }
-
-    /// Writes the 27 bytes of `iso8601` for a four-digit year (more for a longer one; 32 bytes always suffice);
-    /// returns the count.
+    /// Writes the 27 bytes of `iso8601` (the JSON writer's path: no string is built). Int64 nanoseconds span the
+    /// years 1677…2262, always four digits; returns the count.
     public func writeISO8601(into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        Timestamp.writeISO8601(utcFields, into: buffer)
+    }
+
+    /// The UTC calendar fields: year, month, day, second of the day and microseconds.
+    private var utcFields: (year: Int64, month: Int64, day: Int64, secondOfDay: Int64, micros: Int64) {
         let days = floorDiv(wholeSeconds, 86_400)
-        let secondOfDay = wholeSeconds - days * 86_400
         let (y, m, d) = Timestamp.civilDate(daysSinceEpoch: days)
-        let micros = subsecondNanoseconds / 1_000
+        return (y, m, d, wholeSeconds - days * 86_400, subsecondNanoseconds / 1_000)
+    }
+
+    private static func writeISO8601(_ f: (year: Int64, month: Int64, day: Int64, secondOfDay: Int64, micros: Int64),
+                                     into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
         var at = 0
         func put(_ value: Int64, _ width: Int, then separator: UInt8) {
             at = DecimalText.write(UInt64(value), minimumDigits: width, into: buffer, at: at)
             buffer[at] = separator
             at += 1
         }
-        put(y, 4, then: UInt8(ascii: "-")); put(m, 2, then: UInt8(ascii: "-")); put(d, 2, then: UInt8(ascii: "T"))
-        put(secondOfDay / 3600, 2, then: UInt8(ascii: ":")); put(secondOfDay / 60 % 60, 2, then: UInt8(ascii: ":"))
-        put(secondOfDay % 60, 2, then: UInt8(ascii: ".")); put(micros, 6, then: UInt8(ascii: "Z"))
+        put(f.year, 4, then: UInt8(ascii: "-")); put(f.month, 2, then: UInt8(ascii: "-")); put(f.day, 2, then: UInt8(ascii: "T"))
+        put(f.secondOfDay / 3600, 2, then: UInt8(ascii: ":")); put(f.secondOfDay / 60 % 60, 2, then: UInt8(ascii: ":"))
+        put(f.secondOfDay % 60, 2, then: UInt8(ascii: ".")); put(f.micros, 6, then: UInt8(ascii: "Z"))
         return at
     }
 

@@ -123,20 +123,19 @@ struct AssumptionFacts: Sendable, Equatable {
     var networkDelayMs = 0.0
     var jitterBufferDelayMs: Double
     var codecDelayMs = 0.0
-    /// The simulated buffer scored (`JitterBufferOutcome.assess`): name, effective loss (%), mean delay (ms).
-    var buffer: (name: String, effectiveLossPercent: Double, meanDelayMs: Double)?
+    /// The simulated buffer scored (`JitterBufferOutcome.assess`).
+    var buffer: ScoredBuffer?
+
+    /// A simulated buffer's name, effective loss (%) and mean delay (ms).
+    struct ScoredBuffer: Sendable, Equatable {
+        var name: String
+        var effectiveLossPercent: Double
+        var meanDelayMs: Double
+    }
 
     init(concealment: Bool, jitterBufferDelayMs: Double) {
         self.concealment = concealment
         self.jitterBufferDelayMs = jitterBufferDelayMs
-    }
-
-    static func == (a: AssumptionFacts, b: AssumptionFacts) -> Bool {
-        a.codecSource == b.codecSource && a.concealment == b.concealment && a.burstRatioAssumed == b.burstRatioAssumed
-            && a.rtcpRoundTripMs == b.rtcpRoundTripMs && a.networkDelayMs == b.networkDelayMs
-            && a.jitterBufferDelayMs == b.jitterBufferDelayMs && a.codecDelayMs == b.codecDelayMs
-            && a.buffer?.name == b.buffer?.name && a.buffer?.effectiveLossPercent == b.buffer?.effectiveLossPercent
-            && a.buffer?.meanDelayMs == b.buffer?.meanDelayMs
     }
 
     /// The texts, in the order the assessment applies them.

@@ -69,7 +69,7 @@ public struct JitterBufferOutcome: Sendable, Equatable {
             effectiveLossPercent: effectiveLossPercent, burstRatio: burstRatio,
             rtcpRoundTripMs: rtcpRoundTripMs, assumedNetworkDelayMs: assumedNetworkDelayMs,
             jitterBufferDelayMs: meanDelayMs, packetDurationMs: packetDurationMs))
-        a.facts.buffer = (name, effectiveLossPercent, meanDelayMs)
+        a.facts.buffer = AssumptionFacts.ScoredBuffer(name: name, effectiveLossPercent: effectiveLossPercent, meanDelayMs: meanDelayMs)
         return a
     }
 }

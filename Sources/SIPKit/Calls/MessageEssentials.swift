@@ -53,22 +53,32 @@ struct MessageEssentials: Sendable {
         }
     }
 
-    /// The value of the generic-param in `bytes[from..<to]` when it is named `branch` (any case).
+    /// The value of the generic-param in `bytes[from..<to]` when it is named `branch` (any case): "" for a flag,
+    /// enclosing quotes removed.
     private static func branchValue(_ bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> String? {
-        let parameter = linearWhitespaceTrimmed(bytes, from, to)
-        let eq = bytes[parameter].firstIndex(of: UInt8(ascii: "=")) ?? parameter.upperBound
-        let name = linearWhitespaceTrimmed(bytes, parameter.lowerBound, eq)
-        let expected: StaticString = "branch"
-        guard name.count == expected.utf8CodeUnitCount,
-              name.enumerated().allSatisfy({ bytes[$0.element].lowercasedASCII == expected.utf8Start[$0.offset] }) else { return nil }
-        guard eq < parameter.upperBound else { return "" }
-        var value = linearWhitespaceTrimmed(bytes, eq + 1, parameter.upperBound)
+        let parameter = genericParameter(bytes, from, to)
+        guard isNamed(parameter.name, "branch", in: bytes) else { return nil }
+        guard var value = parameter.value else { return "" }
         if value.count >= 2, bytes[value.lowerBound] == UInt8(ascii: "\""), bytes[value.upperBound - 1] == UInt8(ascii: "\"") {
             value = value.lowerBound + 1 ..< value.upperBound - 1
         }
         return String(decoding: UnsafeBufferPointer(rebasing: bytes[value]), as: UTF8.self)
     }
 
+    /// A `name [= value]` parameter in `bytes[from..<to]`: the name and the value (nil without '='), each without
+    /// surrounding spaces and tabs.
+    private static func genericParameter(_ bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int)
+        -> (name: Range<Int>, value: Range<Int>?) {
+        let parameter = linearWhitespaceTrimmed(bytes, from, to)
+        guard let eq = bytes[parameter].firstIndex(of: UInt8(ascii: "=")) else { return (parameter, nil) }
+        return (linearWhitespaceTrimmed(bytes, parameter.lowerBound, eq), linearWhitespaceTrimmed(bytes, eq + 1, parameter.upperBound))
+    }
+
+    /// Whether `bytes[name]` is `expected` (lower-case ASCII) in any case.
+    private static func isNamed(_ name: Range<Int>, _ expected: StaticString, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        name.count == expected.utf8CodeUnitCount
+            && name.enumerated().allSatisfy { bytes[$0.element].lowercasedASCII == expected.utf8Start[$0.offset] }
+    }
 
     static func parseCSeq(_ value: String) -> (UInt32, SIPMethod)? {
         // Split on spaces and tabs as UTF-8 bytes (a Character split segments graphemes).
@@ -101,13 +111,8 @@ struct MessageEssentials: Sendable {
 
     /// The value of one `name = value` parameter in `bytes[from..<to]` when its name is `tag` (any case).
     private static func tagValue(_ bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> String? {
-        func trimmed(_ lo: Int, _ hi: Int) -> Range<Int> { linearWhitespaceTrimmed(bytes, lo, hi) }
-        let parameter = trimmed(from, to)
-        guard parameter.count >= 3, bytes[parameter.lowerBound].lowercasedASCII == UInt8(ascii: "t"),
-              bytes[parameter.lowerBound + 1].lowercasedASCII == UInt8(ascii: "a"),
-              bytes[parameter.lowerBound + 2].lowercasedASCII == UInt8(ascii: "g"),
-              let eq = bytes[parameter].firstIndex(of: UInt8(ascii: "=")),
-              trimmed(parameter.lowerBound, eq).count == 3 else { return nil }
-        return String(decoding: UnsafeBufferPointer(rebasing: bytes[trimmed(eq + 1, parameter.upperBound)]), as: UTF8.self)
+        let parameter = genericParameter(bytes, from, to)
+        guard isNamed(parameter.name, "tag", in: bytes), let value = parameter.value else { return nil }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[value]), as: UTF8.self)
     }
 }

@@ -25,12 +25,17 @@ func linearWhitespaceTrimmed(_ bytes: UnsafeBufferPointer<UInt8>, _ lo: Int, _ h
     return lo ..< hi
 }
 
-/// Decodes bytes as UTF-8 (invalid sequences become U+FFFD), trimming spaces and tabs.
+/// Decodes bytes as UTF-8 (invalid sequences become U+FFFD), trimming spaces, tabs and carriage returns.
 func trimmedText(_ bytes: ArraySlice<UInt8>) -> String {
+    String(decoding: bytes[trimmedRange(bytes)], as: UTF8.self)
+}
+
+/// The indices of `bytes` without leading and trailing spaces, tabs and carriage returns (what `trimmedText` keeps).
+func trimmedRange(_ bytes: ArraySlice<UInt8>) -> Range<Int> {
     var lo = bytes.startIndex, hi = bytes.endIndex
     while lo < hi, bytes[lo].isLinearWhitespace || bytes[lo] == 0x0D { lo += 1 }
     while hi > lo, bytes[hi - 1].isLinearWhitespace || bytes[hi - 1] == 0x0D { hi -= 1 }
-    return String(decoding: bytes[lo..<hi], as: UTF8.self)
+    return lo ..< hi
 }
 
 extension StringProtocol {

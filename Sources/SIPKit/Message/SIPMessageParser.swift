@@ -109,11 +109,11 @@ extension SIPMessage {
                 guard let colon = bytes[lineStart..<lineEnd].firstIndex(of: 0x3A) else {
                     throw ParseError(.sipBadHeader, layer: .sip, offset: lineStart, detail: "header line without ':'")
                 }
-                let name = trimmedText(bytes[lineStart..<colon])
-                guard !name.isEmpty, !bytes[lineStart..<colon].contains(UInt8(ascii: " ")) || !name.utf8.contains(UInt8(ascii: " ")) else {
+                let nameRange = trimmedRange(bytes[lineStart..<colon])
+                guard !nameRange.isEmpty, !bytes[nameRange].contains(UInt8(ascii: " ")) else {
                     throw ParseError(.sipBadHeader, layer: .sip, offset: lineStart, detail: "empty or spaced header name")
                 }
-                pendingName = name[...]
+                pendingName = String(decoding: bytes[nameRange], as: UTF8.self)[...]
                 pendingOffset = lineStart
                 pendingValue = trimmedText(bytes[(colon + 1)..<lineEnd])
             }
